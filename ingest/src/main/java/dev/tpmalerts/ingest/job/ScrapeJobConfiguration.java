@@ -1,0 +1,69 @@
+package dev.tpmalerts.ingest.job;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.tpmalerts.ingest.fetch.PageFetcher;
+import dev.tpmalerts.ingest.normalize.PostingNormalizer;
+import dev.tpmalerts.ingest.normalize.RejectedPostingException;
+import dev.tpmalerts.ingest.publish.DeadLetters;
+import dev.tpmalerts.ingest.publish.PostingPublisher;
+import dev.tpmalerts.ingest.source.RawPosting;
+import dev.tpmalerts.ingest.source.SourceParser;
+import dev.tpmalerts.shared.PostingEvent;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The scrape job: one fault-tolerant, restartable chunk step from the sources to Kafka. */
+@Configuration(proxyBeanMethods = false)
+class ScrapeJobConfiguration {
+
+	@Bean
+	Job scrapeJob(JobRepository jobRepository, Step scrapeStep) {
+		return new JobBuilder("scrapeJob", jobRepository).start(scrapeStep).build();
+	}
+
+	@Bean
+	Step scrapeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourcePostingReader scrapeReader, ScrapeProcessor scrapeProcessor, PostingPublisher scrapeWriter,
+			DeadLetters deadLetters, IngestProperties properties) {
+		return new StepBuilder("scrapeStep", jobRepository).<RawPosting, PostingEvent>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(scrapeReader)
+			.processor(scrapeProcessor)
+			.writer(scrapeWriter)
+			.faultTolerant()
+			.skip(RejectedPostingException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(new SkipListener<RawPosting, PostingEvent>() {
+				@Override
+				public void onSkipInProcess(RawPosting item, Throwable reason) {
+					deadLetters.reject(item.source(), item.url(), reason.getMessage(), item.toString());
+				}
+			})
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SourcePostingReader scrapeReader(IngestProperties properties, PageFetcher fetcher, List<SourceParser> parsers,
+			DeadLetters deadLetters) {
+		return new SourcePostingReader(properties.sources(), fetcher, parsers, deadLetters);
+	}
+
+	@Bean
+	@StepScope
+	ScrapeProcessor scrapeProcessor(PostingNormalizer normalizer, Clock clock) {
+		return new ScrapeProcessor(normalizer, clock);
+	}
+
+}

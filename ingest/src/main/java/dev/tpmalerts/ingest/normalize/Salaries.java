@@ -1,0 +1,144 @@
+package dev.tpmalerts.ingest.normalize;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tpmalerts.ingest.source.RawPosting.RawSalary;
+import dev.tpmalerts.shared.Salary;
+import dev.tpmalerts.shared.SalaryPeriod;
+
+/**
+ * Pay from structured data ({@code baseSalary}, ATS compensation) or, failing that, from the text: "$150k–$180k",
+ * "€70.000 - €85.000", "USD 75/hour", "up to £90,000". A bare "$" is USD unless the posting names another
+ * dollar (CAD, AUD…). Absurd figures are rejected rather than published.
+ */
+public final class Salaries {
+
+	private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "₹", "INR", "¥",
+			"JPY");
+
+	private static final String AMOUNT = "(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
+
+	private static final String CURRENCY = "(USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|C\\$|A\\$|US\\$|\\$|€|£|₹)";
+
+	private static final Pattern RANGE = Pattern.compile(CURRENCY + "\\s?" + AMOUNT + "\\s*(?:-|–|—|to)\\s*"
+			+ "(?:" + CURRENCY + ")?\\s?" + AMOUNT + "(?:\\s*" + CURRENCY + ")?" + "([^.\\n]{0,25})");
+
+	private static final Pattern SINGLE = Pattern
+		.compile("(up to|from|starting at)?\\s*" + CURRENCY + "\\s?" + AMOUNT + "([^.\\n]{0,25})");
+
+	private Salaries() {
+	}
+
+	public static Optional<Salary> fromStructured(RawSalary raw, String text) {
+		if (raw == null || (raw.min() == null && raw.max() == null)) {
+			return Optional.empty();
+		}
+		String currency = (raw.currency() == null) ? dollarCurrency(text) : raw.currency().toUpperCase(Locale.ROOT);
+		SalaryPeriod period = period(raw.unit()).orElse(guessPeriod(raw.max() != null ? raw.max() : raw.min()));
+		return Optional.of(checked(Salary.of(raw.min(), raw.max(), currency, period)));
+	}
+
+	public static Optional<Salary> fromText(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		Matcher range = RANGE.matcher(text);
+		if (range.find()) {
+			String currency = currency(range.group(1), text);
+			double min = amount(range.group(2), range.group(3));
+			double max = amount(range.group(5), range.group(6));
+			SalaryPeriod period = period(range.group(8)).orElse(guessPeriod(max));
+			return Optional.of(checked(Salary.of(min, max, currency, period)));
+		}
+		Matcher single = SINGLE.matcher(text);
+		while (single.find()) {
+			String qualifier = single.group(1);
+			String tail = single.group(5);
+			Optional<SalaryPeriod> period = period(tail);
+			double value = amount(single.group(3), single.group(4));
+			// A lone figure is pay only when the text says so: "up to", or a period right after it.
+			if (qualifier == null && period.isEmpty()) {
+				continue;
+			}
+			String currency = currency(single.group(2), text);
+			SalaryPeriod resolved = period.orElse(guessPeriod(value));
+			Double min = (qualifier != null && qualifier.strip().equalsIgnoreCase("up to")) ? null : value;
+			return Optional.of(checked(Salary.of(min, value, currency, resolved)));
+		}
+		return Optional.empty();
+	}
+
+	private static Salary checked(Salary salary) {
+		Double annual = (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
+		if (annual != null && (annual < 1_000 || annual > 10_000_000)) {
+			throw new RejectedPostingException("salary " + salary.min() + "-" + salary.max() + " " + salary.currency()
+					+ " per " + salary.period().name().toLowerCase(Locale.ROOT) + " is not a plausible pay figure");
+		}
+		if (salary.min() != null && salary.max() != null && salary.min() > salary.max()) {
+			throw new RejectedPostingException(
+					"salary minimum " + salary.min() + " is above its maximum " + salary.max());
+		}
+		return salary;
+	}
+
+	private static String currency(String symbol, String text) {
+		return switch (symbol) {
+			case "$" -> dollarCurrency(text);
+			case "US$" -> "USD";
+			case "C$" -> "CAD";
+			case "A$" -> "AUD";
+			default -> SYMBOLS.getOrDefault(symbol, symbol.toUpperCase(Locale.ROOT));
+		};
+	}
+
+	private static String dollarCurrency(String text) {
+		String upper = (text == null) ? "" : text.toUpperCase(Locale.ROOT);
+		for (String other : new String[] { "CAD", "AUD", "NZD", "SGD" }) {
+			if (upper.contains(other)) {
+				return other;
+			}
+		}
+		return "USD";
+	}
+
+	private static double amount(String digits, String thousands) {
+		String compact = digits.replaceAll("\\s", "");
+		// "70.000" and "70,000" are thousands; "75.50" and "75,5" are decimals.
+		String normalised = compact.matches("\\d{1,3}([.,]\\d{3})+") ? compact.replaceAll("[.,]", "")
+				: compact.replace(',', '.');
+		double value = Double.parseDouble(normalised);
+		return (thousands != null) ? value * 1000 : value;
+	}
+
+	static Optional<SalaryPeriod> period(String unit) {
+		if (unit == null) {
+			return Optional.empty();
+		}
+		String lower = unit.toLowerCase(Locale.ROOT);
+		if (lower.matches(".*\\b(hour|hourly|hr)\\b.*") || lower.contains("per-hour")) {
+			return Optional.of(SalaryPeriod.HOUR);
+		}
+		if (lower.matches(".*\\b(day|daily)\\b.*")) {
+			return Optional.of(SalaryPeriod.DAY);
+		}
+		if (lower.matches(".*\\b(week|weekly)\\b.*")) {
+			return Optional.of(SalaryPeriod.WEEK);
+		}
+		if (lower.matches(".*\\b(month|monthly)\\b.*")) {
+			return Optional.of(SalaryPeriod.MONTH);
+		}
+		if (lower.matches(".*\\b(year|yearly|annual|annually|annum|yr)\\b.*") || lower.contains("per-year")) {
+			return Optional.of(SalaryPeriod.YEAR);
+		}
+		return Optional.empty();
+	}
+
+	private static SalaryPeriod guessPeriod(Double amount) {
+		return (amount != null && amount < 500) ? SalaryPeriod.HOUR : SalaryPeriod.YEAR;
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.tpmalerts.ingest.source.ashby;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import dev.tpmalerts.ingest.fetch.FetchedDocument;
+import dev.tpmalerts.ingest.source.JsonNodes;
+import dev.tpmalerts.ingest.source.RawPosting;
+import dev.tpmalerts.ingest.source.RawPosting.RawSalary;
+import dev.tpmalerts.ingest.source.SourceDefinition;
+import dev.tpmalerts.ingest.source.SourceFormatException;
+import dev.tpmalerts.ingest.source.SourceParser;
+import dev.tpmalerts.ingest.source.SourceType;
+import dev.tpmalerts.shared.Json;
+import dev.tpmalerts.shared.Location;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Ashby's public Job Postings API: {@code GET /posting-api/job-board/{board}?includeCompensation=true}. Unlisted
+ * jobs are left out.
+ */
+@Component
+public class AshbyParser implements SourceParser {
+
+	@Override
+	public SourceType type() {
+		return SourceType.ASHBY;
+	}
+
+	@Override
+	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
+		JsonNode root;
+		try {
+			root = Json.mapper().readTree(document.text());
+		}
+		catch (JacksonException ex) {
+			throw new SourceFormatException(
+					"Ashby board " + document.url() + " is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+		JsonNode jobs = root.get("jobs");
+		if (jobs == null || !jobs.isArray()) {
+			throw new SourceFormatException("Ashby board " + document.url() + " has no \"jobs\" array");
+		}
+		String board = board(document);
+		List<RawPosting> postings = new ArrayList<>();
+		for (JsonNode job : jobs) {
+			if (job.has("isListed") && !job.get("isListed").asBoolean()) {
+				continue;
+			}
+			List<Location> locations = new ArrayList<>();
+			JsonNode postal = (job.get("address") != null) ? job.get("address").get("postalAddress") : null;
+			if (postal != null) {
+				locations.add(Location.of(JsonNodes.text(postal, "addressLocality"),
+						JsonNodes.text(postal, "addressRegion"), JsonNodes.text(postal, "addressCountry")));
+			}
+			String workplace = JsonNodes.text(job, "workplaceType");
+			if (workplace == null && job.has("isRemote") && job.get("isRemote").asBoolean()) {
+				workplace = "Remote";
+			}
+			postings.add(new RawPosting(source.name(), SourceType.ASHBY, JsonNodes.text(job, "jobUrl"),
+					"ashby:" + board + ":" + JsonNodes.text(job, "id"), JsonNodes.text(job, "title"),
+					companyFromBoard(board), locations, JsonNodes.text(job, "location"), workplace,
+					salary(job.get("compensation")), JsonNodes.text(job, "employmentType"),
+					JsonNodes.text(job, "publishedAt"), null, JsonNodes.text(job, "descriptionHtml")));
+		}
+		return postings;
+	}
+
+	private static RawSalary salary(JsonNode compensation) {
+		for (JsonNode component : JsonNodes.list(compensation, "summaryComponents")) {
+			if ("Salary".equalsIgnoreCase(JsonNodes.text(component, "compensationType"))) {
+				return new RawSalary(JsonNodes.number(component, "minValue"), JsonNodes.number(component, "maxValue"),
+						JsonNodes.text(component, "currencyCode"), JsonNodes.text(component, "interval"));
+			}
+		}
+		return null;
+	}
+
+	private static String board(FetchedDocument document) {
+		String[] segments = document.url().getPath().split("/");
+		return segments[segments.length - 1].replaceAll("\\.json$", "");
+	}
+
+	private static String companyFromBoard(String board) {
+		String spaced = board.replace('-', ' ');
+		return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+	}
+
+}

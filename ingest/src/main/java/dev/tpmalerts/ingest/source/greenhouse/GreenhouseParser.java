@@ -1,0 +1,69 @@
+package dev.tpmalerts.ingest.source.greenhouse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.parser.Parser;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import dev.tpmalerts.ingest.fetch.FetchedDocument;
+import dev.tpmalerts.ingest.source.JsonNodes;
+import dev.tpmalerts.ingest.source.RawPosting;
+import dev.tpmalerts.ingest.source.SourceDefinition;
+import dev.tpmalerts.ingest.source.SourceFormatException;
+import dev.tpmalerts.ingest.source.SourceParser;
+import dev.tpmalerts.ingest.source.SourceType;
+import dev.tpmalerts.shared.Json;
+
+import org.springframework.stereotype.Component;
+
+/** Greenhouse's public Job Board API: {@code GET /v1/boards/{token}/jobs?content=true}. */
+@Component
+public class GreenhouseParser implements SourceParser {
+
+	@Override
+	public SourceType type() {
+		return SourceType.GREENHOUSE;
+	}
+
+	@Override
+	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
+		JsonNode root;
+		try {
+			root = Json.mapper().readTree(document.text());
+		}
+		catch (JacksonException ex) {
+			throw new SourceFormatException("Greenhouse board " + document.url() + " is not valid JSON: "
+					+ ex.getOriginalMessage(), ex);
+		}
+		JsonNode jobs = root.get("jobs");
+		if (jobs == null || !jobs.isArray()) {
+			throw new SourceFormatException("Greenhouse board " + document.url() + " has no \"jobs\" array");
+		}
+		String board = boardToken(document);
+		List<RawPosting> postings = new ArrayList<>();
+		for (JsonNode job : jobs) {
+			String content = JsonNodes.text(job, "content");
+			String company = JsonNodes.text(job, "company_name");
+			postings.add(new RawPosting(source.name(), SourceType.GREENHOUSE, JsonNodes.text(job, "absolute_url"),
+					"greenhouse:" + board + ":" + JsonNodes.text(job, "id"), JsonNodes.text(job, "title"),
+					(company != null) ? company : board, List.of(), JsonNodes.text(job.get("location"), "name"), null,
+					null, null, JsonNodes.text(job, "first_published") != null ? JsonNodes.text(job, "first_published")
+							: JsonNodes.text(job, "updated_at"),
+					null, (content != null) ? Parser.unescapeEntities(content, false) : null));
+		}
+		return postings;
+	}
+
+	private static String boardToken(FetchedDocument document) {
+		String[] segments = document.url().getPath().split("/");
+		for (int i = 0; i < segments.length - 1; i++) {
+			if (segments[i].equals("boards")) {
+				return segments[i + 1];
+			}
+		}
+		return document.url().getHost();
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.tpmalerts.ingest.source.jsonld;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import dev.tpmalerts.ingest.fetch.FetchedDocument;
+import dev.tpmalerts.ingest.source.JsonNodes;
+import dev.tpmalerts.ingest.source.RawPosting;
+import dev.tpmalerts.ingest.source.RawPosting.RawSalary;
+import dev.tpmalerts.ingest.source.SourceDefinition;
+import dev.tpmalerts.ingest.source.SourceFormatException;
+import dev.tpmalerts.ingest.source.SourceParser;
+import dev.tpmalerts.ingest.source.SourceType;
+import dev.tpmalerts.shared.Json;
+import dev.tpmalerts.shared.Location;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Career pages that describe their job in a schema.org {@code JobPosting} JSON-LD block: a single object, an
+ * array, or an {@code @graph}. A broken block is skipped when another one on the page holds the posting.
+ */
+@Component
+public class JsonLdPageParser implements SourceParser {
+
+	private static final Logger logger = LoggerFactory.getLogger(JsonLdPageParser.class);
+
+	@Override
+	public SourceType type() {
+		return SourceType.JSON_LD_PAGE;
+	}
+
+	@Override
+	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
+		Document page = parseHtml(document);
+		List<JsonNode> postings = new ArrayList<>();
+		List<String> errors = new ArrayList<>();
+		for (Element script : page.select("script[type=application/ld+json]")) {
+			try {
+				collectJobPostings(Json.mapper().readTree(script.data()), postings);
+			}
+			catch (JacksonException ex) {
+				errors.add(ex.getOriginalMessage());
+			}
+		}
+		if (postings.isEmpty()) {
+			throw new SourceFormatException("No schema.org JobPosting in the JSON-LD of " + document.url()
+					+ (errors.isEmpty() ? "" : " (broken JSON-LD: " + String.join("; ", errors) + ")"));
+		}
+		if (!errors.isEmpty()) {
+			logger.info("Ignored {} broken JSON-LD block(s) on {}", errors.size(), document.url());
+		}
+		String pageUrl = document.url().toString();
+		return postings.stream().map((node) -> toRaw(source, pageUrl, node)).toList();
+	}
+
+	private static Document parseHtml(FetchedDocument document) {
+		String charset = document.declaredCharset().map(Object::toString).orElse(null);
+		try {
+			return Jsoup.parse(new ByteArrayInputStream(document.body()), charset, document.url().toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void collectJobPostings(JsonNode node, List<JsonNode> into) {
+		if (node == null) {
+			return;
+		}
+		if (node.isArray()) {
+			node.forEach((child) -> collectJobPostings(child, into));
+			return;
+		}
+		if (!node.isObject()) {
+			return;
+		}
+		if (isJobPosting(node.get("@type"))) {
+			into.add(node);
+		}
+		collectJobPostings(node.get("@graph"), into);
+	}
+
+	private static boolean isJobPosting(JsonNode type) {
+		if (type == null) {
+			return false;
+		}
+		if (type.isArray()) {
+			for (JsonNode each : type) {
+				if (isJobPosting(each)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		String name = type.asString();
+		return name.equals("JobPosting") || name.endsWith("/JobPosting");
+	}
+
+	private static RawPosting toRaw(SourceDefinition source, String pageUrl, JsonNode job) {
+		String url = JsonNodes.text(job, "url");
+		JsonNode identifier = job.get("identifier");
+		String externalId = (identifier != null && identifier.isObject()) ? JsonNodes.text(identifier, "value")
+				: JsonNodes.text(identifier);
+		List<Location> locations = new ArrayList<>();
+		for (JsonNode place : JsonNodes.list(job, "jobLocation")) {
+			JsonNode address = place.has("address") ? place.get("address") : place;
+			if (address.isString()) {
+				continue;
+			}
+			locations.add(Location.of(JsonNodes.text(address, "addressLocality"),
+					JsonNodes.text(address, "addressRegion"), JsonNodes.text(address, "addressCountry")));
+		}
+		String locationText = JsonNodes.list(job, "applicantLocationRequirements")
+			.stream()
+			.map(JsonNodes::text)
+			.filter((text) -> text != null)
+			.reduce((a, b) -> a + ", " + b)
+			.orElse(null);
+		return new RawPosting(source.name(), SourceType.JSON_LD_PAGE, (url != null) ? url : pageUrl, externalId,
+				JsonNodes.text(job, "title"), JsonNodes.text(job, "hiringOrganization"), locations, locationText,
+				JsonNodes.text(job, "jobLocationType"), salary(job.get("baseSalary")),
+				String.join(",", JsonNodes.list(job, "employmentType").stream().map(JsonNodes::text).toList()),
+				JsonNodes.text(job, "datePosted"), JsonNodes.text(job, "validThrough"),
+				JsonNodes.text(job, "description"));
+	}
+
+	private static RawSalary salary(JsonNode baseSalary) {
+		if (baseSalary == null || !baseSalary.isObject()) {
+			return null;
+		}
+		JsonNode value = baseSalary.get("value");
+		String currency = JsonNodes.text(baseSalary, "currency");
+		if (value == null) {
+			return null;
+		}
+		if (value.isNumber() || value.isString()) {
+			Double amount = JsonNodes.number(baseSalary, "value");
+			return new RawSalary(amount, amount, currency, null);
+		}
+		Double min = JsonNodes.number(value, "minValue");
+		Double max = JsonNodes.number(value, "maxValue");
+		Double single = JsonNodes.number(value, "value");
+		if (min == null && max == null && single == null) {
+			return null;
+		}
+		return new RawSalary((min != null) ? min : single, (max != null) ? max : single, currency,
+				JsonNodes.text(value, "unitText"));
+	}
+
+}
