@@ -45,14 +45,41 @@ public final class JsonSerde {
 		};
 	}
 
-	/** For configuration by class name ({@code value.serializer}). */
+	/**
+	 * For configuration by class name ({@code value.serializer}). Bytes pass through unchanged, so a dead-letter
+	 * recoverer can republish a record that could not be read.
+	 */
 	public static final class EventSerializer implements Serializer<Object> {
 
 		private final Serializer<Object> delegate = serializer();
 
 		@Override
 		public byte[] serialize(String topic, Object data) {
-			return this.delegate.serialize(topic, data);
+			return (data instanceof byte[] bytes) ? bytes : this.delegate.serialize(topic, data);
+		}
+
+	}
+
+	/** {@link PostingEvent}s by class name ({@code value.deserializer}). */
+	public static final class PostingEventDeserializer implements Deserializer<PostingEvent> {
+
+		private final Deserializer<PostingEvent> delegate = deserializer(PostingEvent.class);
+
+		@Override
+		public PostingEvent deserialize(String topic, byte[] data) {
+			return this.delegate.deserialize(topic, data);
+		}
+
+	}
+
+	/** {@link PostingMatched} events by class name ({@code value.deserializer}). */
+	public static final class PostingMatchedDeserializer implements Deserializer<PostingMatched> {
+
+		private final Deserializer<PostingMatched> delegate = deserializer(PostingMatched.class);
+
+		@Override
+		public PostingMatched deserialize(String topic, byte[] data) {
+			return this.delegate.deserialize(topic, data);
 		}
 
 	}

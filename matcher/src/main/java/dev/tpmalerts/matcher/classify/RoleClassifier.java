@@ -1,0 +1,73 @@
+package dev.tpmalerts.matcher.classify;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the role from the title and the body together: the title names the family (program, project,
+ * product), the body says whether a program is technical, and "PM" as a time of day is not a job.
+ */
+final class RoleClassifier {
+
+	static final String TPM = "technical-program-manager";
+
+	static final String PROGRAM = "program-manager";
+
+	static final String PROJECT = "project-manager";
+
+	static final String PRODUCT = "product-manager";
+
+	static final String OTHER = "other";
+
+	private static final Pattern TPM_TITLE = Pattern
+		.compile("\\btechnical program manag|\\btpm\\b|\\bengineering program manag|\\btechnical programme manag");
+
+	private static final Pattern PRODUCT_TITLE = Pattern.compile("\\bproduct (manager|owner|lead|management)\\b");
+
+	private static final Pattern PROGRAM_TITLE = Pattern.compile("\\bprogram(me)? (manager|management|lead|director)\\b");
+
+	private static final Pattern PROJECT_TITLE = Pattern
+		.compile("\\bproject (manager|management|lead|coordinator|director)\\b");
+
+	private static final Pattern PM_SHIFT = Pattern.compile("\\b(pm|am)\\s*(shift|to)\\b|\\d\\s*pm\\b");
+
+	private static final Pattern PRODUCT_BODY = Pattern.compile(
+			"product vision|product strategy|product requirements|\\bprds?\\b|customer discovery|user research|product roadmap|go-to-market|product-market fit");
+
+	private static final Pattern PROGRAM_BODY = Pattern.compile(
+			"cross-functional programs?|program plans?|dependencies|milestones|program execution|release planning|risks and|launch readiness|program status");
+
+	private RoleClassifier() {
+	}
+
+	/**
+	 * @param technicalSignals how many technical domains the body mentions
+	 */
+	static String classify(String title, String body, int technicalSignals) {
+		String t = title.toLowerCase(Locale.ROOT);
+		String b = body.toLowerCase(Locale.ROOT);
+		if (TPM_TITLE.matcher(t).find()) {
+			return (count(PRODUCT_BODY, b) >= 3 && count(PROGRAM_BODY, b) < 2) ? PRODUCT : TPM;
+		}
+		if (PRODUCT_TITLE.matcher(t).find()) {
+			return PRODUCT;
+		}
+		if (PROGRAM_TITLE.matcher(t).find()) {
+			boolean technical = technicalSignals >= 2 && (b.contains("engineering") || b.contains("software")
+					|| b.contains("technical") || b.contains("infrastructure"));
+			return technical ? TPM : PROGRAM;
+		}
+		if (PROJECT_TITLE.matcher(t).find()) {
+			return PROJECT;
+		}
+		if (PM_SHIFT.matcher(t).find()) {
+			return OTHER;
+		}
+		return OTHER;
+	}
+
+	private static int count(Pattern pattern, String text) {
+		return (int) pattern.matcher(text).results().count();
+	}
+
+}

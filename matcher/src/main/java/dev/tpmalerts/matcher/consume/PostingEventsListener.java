@@ -1,0 +1,117 @@
+package dev.tpmalerts.matcher.consume;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tpmalerts.matcher.classify.Classification;
+import dev.tpmalerts.matcher.classify.PostingClassifier;
+import dev.tpmalerts.matcher.index.PostingDocument;
+import dev.tpmalerts.matcher.index.PostingIndex;
+import dev.tpmalerts.matcher.index.PostingIndex.ItemFailure;
+import dev.tpmalerts.matcher.index.PostingIndex.Operation;
+import dev.tpmalerts.shared.Posting;
+import dev.tpmalerts.shared.PostingEvent;
+import dev.tpmalerts.shared.PostingExpired;
+import dev.tpmalerts.shared.PostingMatched;
+import dev.tpmalerts.shared.PostingScraped;
+import dev.tpmalerts.shared.PostingUpdated;
+import dev.tpmalerts.shared.RejectedRecord;
+import dev.tpmalerts.shared.Topics;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes batches of posting events: classifies each posting, writes the batch to Elasticsearch in one bulk
+ * request, then publishes a {@link PostingMatched} per posting. The listener returns, and the offsets are
+ * committed, only after Elasticsearch and Kafka acknowledged.
+ */
+@Component
+class PostingEventsListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(PostingEventsListener.class);
+
+	private final PostingClassifier classifier;
+
+	private final PostingIndex index;
+
+	private final KafkaTemplate<String, Object> kafka;
+
+	private final Clock clock;
+
+	PostingEventsListener(PostingClassifier classifier, PostingIndex index, KafkaTemplate<String, Object> kafka,
+			Clock clock) {
+		this.classifier = classifier;
+		this.index = index;
+		this.kafka = kafka;
+		this.clock = clock;
+	}
+
+	@KafkaListener(id = "matcher", topics = Topics.POSTINGS, batch = "true")
+	void onPostings(List<ConsumerRecord<String, PostingEvent>> records) throws IOException {
+		int poison = -1;
+		for (int i = 0; i < records.size(); i++) {
+			if (records.get(i).value() == null) {
+				poison = i;
+				break;
+			}
+		}
+		process((poison < 0) ? records : records.subList(0, poison));
+		if (poison >= 0) {
+			ConsumerRecord<String, PostingEvent> bad = records.get(poison);
+			throw new BatchListenerFailedException("Record at offset " + bad.offset() + " of " + bad.topic() + "-"
+					+ bad.partition() + " is not a readable posting event",
+					new PoisonRecordException("unreadable posting event"), poison);
+		}
+	}
+
+	private void process(List<ConsumerRecord<String, PostingEvent>> records) throws IOException {
+		List<Operation> operations = new ArrayList<>();
+		Map<String, PostingMatched> matched = new HashMap<>();
+		for (ConsumerRecord<String, PostingEvent> record : records) {
+			PostingEvent event = record.value();
+			if (event instanceof PostingExpired expired) {
+				operations.add(new PostingIndex.Delete(expired.postingId()));
+				matched.put(expired.postingId(), PostingMatched.expired(expired.postingId(), this.clock.instant()));
+				continue;
+			}
+			Posting posting = (event instanceof PostingScraped scraped) ? scraped.posting()
+					: ((PostingUpdated) event).posting();
+			Classification classification = this.classifier.classify(posting.title(), posting.seniority(),
+					posting.descriptionText());
+			String version = this.classifier.taxonomy().version();
+			operations.add(new PostingIndex.Upsert(PostingDocument.of(posting, classification, version, this.clock.instant())));
+			matched.put(posting.id(), new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(), posting,
+					classification.role(), classification.score(), classification.facetScores(), classification.tags(),
+					version, false, this.clock.instant()));
+		}
+		for (ItemFailure failure : this.index.write(operations)) {
+			PostingMatched refused = matched.remove(failure.id());
+			RejectedRecord rejected = new RejectedRecord("matcher", "elasticsearch", failure.id(),
+					"Elasticsearch refused the document: " + failure.reason(),
+					(refused != null) ? String.valueOf(refused.posting()) : null, this.clock.instant());
+			logger.warn("Elasticsearch refused posting {}: {}", failure.id(), failure.reason());
+			this.kafka.send(Topics.POSTINGS_DLT, failure.id(), rejected);
+		}
+		List<CompletableFuture<?>> sends = new ArrayList<>();
+		for (PostingMatched event : matched.values()) {
+			sends.add(this.kafka.send(Topics.POSTINGS_MATCHED, event.postingId(), event));
+		}
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+		if (!records.isEmpty()) {
+			logger.info("Indexed {} posting event(s), {} matched", records.size(), matched.size());
+		}
+	}
+
+}

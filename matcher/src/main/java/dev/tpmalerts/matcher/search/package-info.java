@@ -1,0 +1,2 @@
+/** The recruiter search over matched postings. */
+package dev.tpmalerts.matcher.search;

@@ -1,0 +1,114 @@
+package dev.tpmalerts.matcher.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tpmalerts.matcher.taxonomy.Tokens.Token;
+import dev.tpmalerts.shared.Evidence;
+
+/**
+ * Finds taxonomy concepts in text by their surface forms, on word boundaries, ignoring case (except for forms
+ * marked case-sensitive with a leading "="), folding plurals, and leaving out negated mentions ("no PMP
+ * needed", "PMP not required").
+ */
+public final class PhraseMatcher {
+
+	private static final Set<String> NEGATION_BEFORE = Set.of("no", "not", "without", "non");
+
+	private static final int MAX_EVIDENCE = 5;
+
+	private final Map<String, List<Form>> formsByFirstToken = new HashMap<>();
+
+	public PhraseMatcher(List<Concept> concepts) {
+		for (Concept concept : concepts) {
+			for (String written : concept.forms()) {
+				boolean caseSensitive = written.startsWith("=");
+				List<Token> tokens = Tokens.of(caseSensitive ? written.substring(1) : written);
+				if (tokens.isEmpty()) {
+					continue;
+				}
+				Form form = new Form(concept, tokens, caseSensitive);
+				this.formsByFirstToken.computeIfAbsent(tokens.get(0).folded(), (key) -> new ArrayList<>()).add(form);
+			}
+		}
+		this.formsByFirstToken.values().forEach((forms) -> forms.sort(Comparator.comparingInt((Form form) -> form.tokens().size()).reversed()));
+	}
+
+	/** A concept found in the text, with every place it was found (up to five). */
+	public record Match(Concept concept, List<Evidence> evidence) {
+
+	}
+
+	public List<Match> find(String text) {
+		List<Token> tokens = Tokens.of(text);
+		Map<Concept, List<Evidence>> found = new LinkedHashMap<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			List<Form> candidates = this.formsByFirstToken.get(tokens.get(i).folded());
+			if (candidates == null) {
+				continue;
+			}
+			Set<Concept> matchedHere = new java.util.HashSet<>();
+			for (Form form : candidates) {
+				if (matchedHere.contains(form.concept()) || !form.matchesAt(tokens, i)) {
+					continue;
+				}
+				int last = i + form.tokens().size() - 1;
+				if (isNegated(tokens, i, last)) {
+					continue;
+				}
+				matchedHere.add(form.concept());
+				List<Evidence> evidence = found.computeIfAbsent(form.concept(), (key) -> new ArrayList<>());
+				if (evidence.size() < MAX_EVIDENCE) {
+					int start = tokens.get(i).start();
+					int end = tokens.get(last).end();
+					evidence.add(new Evidence(text.substring(start, end), start, end));
+				}
+			}
+		}
+		return found.entrySet().stream().map((entry) -> new Match(entry.getKey(), List.copyOf(entry.getValue()))).toList();
+	}
+
+	private static boolean isNegated(List<Token> tokens, int first, int last) {
+		for (int j = Math.max(0, first - 3); j < first; j++) {
+			if (NEGATION_BEFORE.contains(tokens.get(j).folded())) {
+				return true;
+			}
+		}
+		// "PMP is not required", "PMP not needed"
+		int limit = Math.min(tokens.size() - 1, last + 4);
+		for (int j = last + 1; j < limit; j++) {
+			String word = tokens.get(j).folded();
+			String next = tokens.get(j + 1).folded();
+			if (word.equals("not") && (next.equals("required") || next.equals("needed") || next.equals("necessary"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private record Form(Concept concept, List<Token> tokens, boolean caseSensitive) {
+
+		boolean matchesAt(List<Token> text, int at) {
+			if (at + this.tokens.size() > text.size()) {
+				return false;
+			}
+			for (int k = 0; k < this.tokens.size(); k++) {
+				Token wanted = this.tokens.get(k);
+				Token actual = text.get(at + k);
+				boolean same = this.caseSensitive ? wanted.original().equals(actual.original())
+						: wanted.folded().equals(actual.folded());
+				if (!same) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+}
