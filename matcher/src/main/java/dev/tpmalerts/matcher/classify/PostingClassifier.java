@@ -66,10 +66,12 @@ public final class PostingClassifier {
 		return new Classification(role, seniority, degreeLevel(tags), total, facetScores, tags);
 	}
 
+	/** A field counts as a degree only near a word that asks for one, within its sentence. */
 	private static boolean asksForDegree(String text, Evidence evidence) {
-		int from = sentenceStart(text, evidence.start());
-		int to = sentenceEnd(text, evidence.end());
-		return DEGREE_WORDS.matcher(text.substring(from, to)).find();
+		int from = Math.max(sentenceStart(text, evidence.start()), evidence.start() - 60);
+		int to = Math.min(sentenceEnd(text, evidence.end()), evidence.end() + 30);
+		String around = text.substring(from, evidence.start()) + " " + text.substring(evidence.end(), to);
+		return DEGREE_WORDS.matcher(around).find();
 	}
 
 	private static int sentenceStart(String text, int at) {
