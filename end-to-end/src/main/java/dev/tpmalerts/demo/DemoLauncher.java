@@ -45,7 +45,15 @@ public final class DemoLauncher {
 		boolean exitWhenDone = List.of(args).contains("--exit");
 		Path home = Path.of(System.getProperty("tpm.demo.dir", ".tpm-alerts/demo")).toAbsolutePath();
 		Path samples = Path.of(System.getProperty("tpm.samples.dir", "samples")).toAbsolutePath();
-		new DemoLauncher().run(home, samples, exitWhenDone);
+		try {
+			new DemoLauncher().run(home, samples, exitWhenDone);
+		}
+		catch (Exception ex) {
+			System.err.println("The demo failed: " + ex.getMessage());
+			System.exit(1);
+		}
+		// The shutdown hook stops the applications and the servers.
+		System.exit(0);
 	}
 
 	private void run(Path home, Path samples, boolean exitWhenDone) throws Exception {
