@@ -1,0 +1,176 @@
+package dev.tpmalerts.ingest.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.shared.JsonSerde;
+import dev.tpmalerts.shared.PostingEvent;
+import dev.tpmalerts.shared.PostingIds;
+import dev.tpmalerts.shared.PostingScraped;
+import dev.tpmalerts.shared.RejectedRecord;
+import dev.tpmalerts.shared.Topics;
+import dev.tpmalerts.shared.Workplace;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scrape job against a real Kafka broker and a real PostgreSQL job repository, reading a Greenhouse board
+ * served over loopback. A posting without a title and a source that answers 404 go to the dead-letter topic with
+ * their reasons; the good postings are published keyed by posting id; the job completes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ScrapeJobIT {
+
+	private static final PostgresDatabases.Database database = PostgresDatabases.create("ingest_it");
+
+	private static final AtomicReference<String> userAgent = new AtomicReference<>();
+
+	private static final HttpServer site = serve();
+
+	@Autowired
+	ScrapeJobRunner runner;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		String base = "http://127.0.0.1:" + site.getAddress().getPort();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+		registry.add("tpm.ingest.sources[0].name", () -> "acme-greenhouse");
+		registry.add("tpm.ingest.sources[0].type", () -> "greenhouse");
+		registry.add("tpm.ingest.sources[0].url", () -> base + "/v1/boards/acme/jobs?content=true");
+		registry.add("tpm.ingest.sources[1].name", () -> "gone-careers");
+		registry.add("tpm.ingest.sources[1].type", () -> "json-ld-page");
+		registry.add("tpm.ingest.sources[1].url", () -> base + "/careers/gone.html");
+		registry.add("tpm.ingest.sources[2].name", () -> "disabled-board");
+		registry.add("tpm.ingest.sources[2].type", () -> "lever");
+		registry.add("tpm.ingest.sources[2].url", () -> base + "/v0/postings/never");
+		registry.add("tpm.ingest.sources[2].enabled", () -> "false");
+	}
+
+	@AfterAll
+	static void stop() {
+		site.stop(0);
+		PostgresDatabases.drop(database);
+	}
+
+	@Test
+	void shouldPublishGoodPostingsAndKeepRejectedOnesWithTheirReasons() throws Exception {
+		JobExecution execution = this.runner.runNow();
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		var step = execution.getStepExecutions().iterator().next();
+		assertThat(step.getReadCount()).isEqualTo(3);
+		assertThat(step.getWriteCount()).isEqualTo(2);
+		assertThat(step.getSkipCount()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select status from batch_job_execution").query(String.class).list())
+			.containsExactly("COMPLETED");
+		assertThat(userAgent.get()).startsWith("tpm-alerts/");
+
+		List<ConsumerRecord<String, byte[]>> published = read(Topics.POSTINGS, 2);
+		assertThat(published).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder(PostingIds.of("greenhouse:acme:7001"), PostingIds.of("greenhouse:acme:7003"));
+		PostingScraped infrastructure = published.stream()
+			.map((record) -> JsonSerde.deserializer(PostingEvent.class).deserialize(Topics.POSTINGS, record.value()))
+			.map(PostingScraped.class::cast)
+			.filter((event) -> event.posting().title().endsWith("Infrastructure"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(infrastructure.posting().workplace()).isEqualTo(Workplace.HYBRID);
+		assertThat(infrastructure.posting().salary().min()).isEqualTo(150_000.0);
+		assertThat(infrastructure.posting().canonicalUrl()).isEqualTo("https://boards.greenhouse.io/acme/jobs/7001");
+		assertThat(infrastructure.posting().company()).isEqualTo("Acme Cloud");
+
+		List<RejectedRecord> rejected = read(Topics.POSTINGS_DLT, 2).stream()
+			.map((record) -> JsonSerde.deserializer(RejectedRecord.class).deserialize(Topics.POSTINGS_DLT, record.value()))
+			.toList();
+		assertThat(rejected).anySatisfy((record) -> {
+			assertThat(record.source()).isEqualTo("acme-greenhouse");
+			assertThat(record.reason()).contains("title is missing");
+			assertThat(record.location()).isEqualTo("https://boards.greenhouse.io/acme/jobs/7002");
+		});
+		assertThat(rejected).anySatisfy((record) -> {
+			assertThat(record.source()).isEqualTo("gone-careers");
+			assertThat(record.reason()).contains("HTTP 404");
+		});
+		assertThat(rejected).noneSatisfy((record) -> assertThat(record.source()).isEqualTo("disabled-board"));
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"),
+				ConsumerConfig.GROUP_ID_CONFIG, "scrape-it-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+				return records.size() >= expected;
+			});
+			consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+		}
+		return records;
+	}
+
+	private static HttpServer serve() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+			server.createContext("/", (exchange) -> {
+				userAgent.set(exchange.getRequestHeaders().getFirst("User-Agent"));
+				String path = exchange.getRequestURI().getPath();
+				if (!path.equals("/v1/boards/acme/jobs")) {
+					exchange.sendResponseHeaders(404, -1);
+					exchange.close();
+					return;
+				}
+				byte[] body;
+				try (InputStream in = ScrapeJobIT.class.getResourceAsStream("/scrape-it/board.json")) {
+					body = in.readAllBytes();
+				}
+				exchange.getResponseHeaders().set("Content-Type", "application/json; charset=" + StandardCharsets.UTF_8.name());
+				exchange.sendResponseHeaders(200, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
