@@ -30,6 +30,16 @@ public final class Salaries {
 	private static final Pattern SINGLE = Pattern
 		.compile("(up to|from|starting at)?\\s*" + CURRENCY + "\\s?" + AMOUNT + "([^.\\n]{0,25})");
 
+	/** Amounts that are money but not pay: budgets, stipends, funding rounds. */
+	private static final Pattern NOT_PAY_BEFORE = Pattern.compile(
+			"(budget|stipend|allowance|reimburs|bonus of|sign-on|signing|raised|funding|revenue|valuation|credits?|spend|perk)[^$€£\\d]{0,30}$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NOT_PAY_AFTER = Pattern.compile("^\\s*(million|billion|mn|bn|m\\b|b\\b)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern OTHER_DOLLAR = Pattern.compile("\\b(CAD|AUD|NZD|SGD)\\b");
+
 	private Salaries() {
 	}
 
@@ -47,7 +57,10 @@ public final class Salaries {
 			return Optional.empty();
 		}
 		Matcher range = RANGE.matcher(text);
-		if (range.find()) {
+		while (range.find()) {
+			if (!isPay(text, range.start(), (range.end(6) >= 0) ? range.end(6) : range.end(5))) {
+				continue;
+			}
 			String currency = currency(range.group(1), text);
 			double min = amount(range.group(2), range.group(3));
 			double max = amount(range.group(5), range.group(6));
@@ -56,6 +69,9 @@ public final class Salaries {
 		}
 		Matcher single = SINGLE.matcher(text);
 		while (single.find()) {
+			if (!isPay(text, single.start(2), (single.end(4) >= 0) ? single.end(4) : single.end(3))) {
+				continue;
+			}
 			String qualifier = single.group(1);
 			String tail = single.group(5);
 			Optional<SalaryPeriod> period = period(tail);
@@ -66,10 +82,18 @@ public final class Salaries {
 			}
 			String currency = currency(single.group(2), text);
 			SalaryPeriod resolved = period.orElse(guessPeriod(value));
-			Double min = (qualifier != null && qualifier.strip().equalsIgnoreCase("up to")) ? null : value;
-			return Optional.of(checked(Salary.of(min, value, currency, resolved)));
+			String kind = (qualifier != null) ? qualifier.strip().toLowerCase(Locale.ROOT) : "";
+			Double min = kind.equals("up to") ? null : value;
+			Double max = (kind.equals("from") || kind.equals("starting at")) ? null : value;
+			return Optional.of(checked(Salary.of(min, max, currency, resolved)));
 		}
 		return Optional.empty();
+	}
+
+	private static boolean isPay(String text, int start, int end) {
+		String before = text.substring(Math.max(0, start - 40), start);
+		String after = text.substring(end, Math.min(text.length(), end + 12));
+		return !NOT_PAY_BEFORE.matcher(before).find() && !NOT_PAY_AFTER.matcher(after).find();
 	}
 
 	private static Salary checked(Salary salary) {
@@ -96,13 +120,8 @@ public final class Salaries {
 	}
 
 	private static String dollarCurrency(String text) {
-		String upper = (text == null) ? "" : text.toUpperCase(Locale.ROOT);
-		for (String other : new String[] { "CAD", "AUD", "NZD", "SGD" }) {
-			if (upper.contains(other)) {
-				return other;
-			}
-		}
-		return "USD";
+		Matcher other = OTHER_DOLLAR.matcher((text == null) ? "" : text);
+		return other.find() ? other.group(1) : "USD";
 	}
 
 	private static double amount(String digits, String thousands) {

@@ -8,11 +8,18 @@ public final class Titles {
 
 	private static final Pattern DIRECTOR = Pattern.compile("\\b(director|head of|vp|vice president)\\b");
 
-	private static final Pattern STAFF = Pattern.compile("\\b(staff|principal|distinguished|lead)\\b");
+	// Level words count only as levels: "Lead TPM" is a level, "Lead Generation" a subject; a numeral only
+	// right after the role ("TPM III", "Program Manager 2"), never in the subject ("I/O", "Gen 3", "Tier 1").
+	private static final String ROLE = "(?:manager|tpm|pm|lead)";
 
-	private static final Pattern SENIOR = Pattern.compile("\\b(senior|sr\\.?|snr|iii|3)\\b");
+	private static final Pattern STAFF = Pattern.compile("\\b(staff|principal|distinguished)\\b"
+			+ "|\\blead (technical |engineering )?(program|project|tpm)|\\b(tpm|program manager),? lead(?=$|,|\\s*[-–(])");
 
-	private static final Pattern ENTRY = Pattern.compile("\\b(junior|jr\\.?|entry[- ]level|associate|intern|graduate|i|1)\\b");
+	private static final Pattern SENIOR = Pattern
+		.compile("\\b(senior|sr\\.?|snr)(?=\\W|$)|\\b" + ROLE + "\\s+(iii|iv|v|3|4|5)\\b(?![/.-]\\w)");
+
+	private static final Pattern ENTRY = Pattern.compile(
+			"\\b(junior|jr\\.?|entry[- ]level|associate|intern|graduate)\\b|\\b" + ROLE + "\\s+(i|1)\\b(?![/.-]\\w)");
 
 	private static final Pattern MANAGER_OF_MANAGERS = Pattern.compile("\\b(manager|head),? (of )?(technical )?program management\\b");
 

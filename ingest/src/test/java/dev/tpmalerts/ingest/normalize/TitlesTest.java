@@ -1,6 +1,5 @@
 package dev.tpmalerts.ingest.normalize;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,7 +37,6 @@ class TitlesTest {
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")
-	@Disabled("bug: seniority words and numerals are matched anywhere in the title ('I/O', 'Gen 3', 'Tier 1', 'Lead Generation'), and level IV is not recognised")
 	@CsvSource(delimiter = '|', textBlock = """
 			Technical Program Manager, I/O Platform     | mid
 			Technical Program Manager, Gen 3 Platform   | mid
