@@ -25,7 +25,8 @@ public final class CanonicalUrls {
 		catch (URISyntaxException ex) {
 			throw new RejectedPostingException("url '" + url + "' is not a valid URL: " + ex.getReason());
 		}
-		if (uri.getScheme() == null || uri.getHost() == null) {
+		if (uri.getScheme() == null || uri.getHost() == null
+				|| !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
 			throw new RejectedPostingException("url '" + url + "' is not an absolute http(s) URL");
 		}
 		String query = (uri.getRawQuery() == null) ? null

@@ -22,6 +22,23 @@ public final class PostingDates {
 	private PostingDates() {
 	}
 
+	/** The instant of a date-time with an offset or zone ("2026-11-01T23:59:59-05:00"); empty for a bare date. */
+	public static Optional<Instant> parseInstant(String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		for (DateTimeFormatter formatter : new DateTimeFormatter[] { DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+				DateTimeFormatter.ISO_INSTANT, DateTimeFormatter.RFC_1123_DATE_TIME }) {
+			try {
+				return Optional.of(ZonedDateTime.parse(value.strip(), formatter).toInstant());
+			}
+			catch (DateTimeParseException ex) {
+				// try the next shape
+			}
+		}
+		return Optional.empty();
+	}
+
 	public static Optional<LocalDate> parse(String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();

@@ -2,12 +2,15 @@ package dev.tpmalerts.ingest.normalize;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.jsoup.safety.Safelist;
 
 import dev.tpmalerts.ingest.source.RawPosting;
@@ -46,7 +49,7 @@ public class PostingNormalizer {
 			throw new RejectedPostingException("url is missing in the posting titled '" + title + "'");
 		}
 		String canonicalUrl = CanonicalUrls.canonicalize(raw.url());
-		String html = (raw.descriptionHtml() == null) ? "" : raw.descriptionHtml();
+		String html = unescapeIfEscaped((raw.descriptionHtml() == null) ? "" : raw.descriptionHtml());
 		String safeHtml = Jsoup.clean(html, DESCRIPTION_TAGS);
 		Document text = Jsoup.parseBodyFragment(safeHtml);
 		text.outputSettings().prettyPrint(false);
@@ -59,9 +62,18 @@ public class PostingNormalizer {
 				(raw.company() == null) ? null : raw.company().strip(), locations(raw), workplace.workplace(),
 				workplace.evidence(), salary.orElse(null), employmentType(raw.employmentType()),
 				PostingDates.parse(raw.datePosted(), this.clock).orElse(null),
-				PostingDates.parse(raw.validThrough(), this.clock).orElse(null), canonicalUrl, safeHtml, plain,
+				PostingDates.parseInstant(raw.validThrough())
+					.map((instant) -> LocalDate.ofInstant(instant, ZoneOffset.UTC))
+					.or(() -> PostingDates.parse(raw.validThrough(), this.clock))
+					.orElse(null), canonicalUrl, safeHtml, plain,
 				List.of(new SourceRef(raw.source(), raw.sourceType().configName(), raw.url())),
 				this.clock.instant());
+	}
+
+	/** Some sources entity-escape their HTML twice ("&lt;p&gt;"): such a description has no tags of its own. */
+	private static String unescapeIfEscaped(String html) {
+		boolean escaped = html.contains("&lt;") && !html.matches("(?s).*<[a-zA-Z/][^>]*>.*");
+		return escaped ? Parser.unescapeEntities(html, false) : html;
 	}
 
 	/** Text with one line per block (paragraph, list item, heading), so sections stay apparent. */
@@ -76,32 +88,26 @@ public class PostingNormalizer {
 		return plain.isEmpty() ? Jsoup.parse(originalHtml).text() : plain;
 	}
 
-	/** True when the posting's valid-through date is before today. */
+	/**
+	 * True when the valid-through date is before today (UTC). A valid-through with a time is kept as its UTC date
+	 * (see {@link #normalize}), so "23:59 EST on 1 November" is still open at 22:00 EST.
+	 */
 	public boolean isExpired(Posting posting) {
 		LocalDate validThrough = posting.validThrough();
-		return validThrough != null && validThrough.isBefore(LocalDate.now(this.clock));
+		return validThrough != null && validThrough.isBefore(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
 	}
 
 	private static List<Location> locations(RawPosting raw) {
 		if (!raw.locations().isEmpty()) {
-			return raw.locations();
+			return raw.locations().stream().map(Locations::normalise).toList();
 		}
 		if (raw.locationText() == null) {
 			return List.of();
 		}
-		String[] parts = raw.locationText().split("\\s*[;|]\\s*|\\s+or\\s+");
-		return java.util.Arrays.stream(parts).map(PostingNormalizer::parseLocation).toList();
-	}
-
-	/** "Austin, TX" → city Austin, region TX; "London, United Kingdom" → city London, country. */
-	private static Location parseLocation(String text) {
-		String[] parts = text.split("\\s*,\\s*");
-		return switch (parts.length) {
-			case 1 -> Location.of(parts[0], null, null);
-			case 2 -> (parts[1].length() == 2 && parts[1].equals(parts[1].toUpperCase(Locale.ROOT)))
-					? Location.of(parts[0], parts[1], "US") : Location.of(parts[0], null, parts[1]);
-			default -> Location.of(parts[0], parts[1], parts[parts.length - 1]);
-		};
+		return Arrays.stream(raw.locationText().split("\\s*[;|]\\s*|\\s+or\\s+"))
+			.map(Locations::parse)
+			.filter((location) -> !location.display().isEmpty())
+			.toList();
 	}
 
 	private static String employmentType(String raw) {

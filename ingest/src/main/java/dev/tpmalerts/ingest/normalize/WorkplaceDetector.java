@@ -13,11 +13,14 @@ import dev.tpmalerts.shared.Workplace;
  */
 public final class WorkplaceDetector {
 
-	private static final Pattern HYBRID = Pattern.compile(
-			"\\bhybrid\\b|\\b\\d\\s*(?:days?|x)\\s*(?:a|per|/)\\s*week\\s+(?:in|at)\\s+(?:the|our)\\s+office");
+	private static final String DAYS = "(?:\\d|one|two|three|four)(?:\\s*(?:-|to|or)\\s*(?:\\d|two|three|four))?\\s*(?:days?|x)";
+
+	private static final Pattern HYBRID = Pattern.compile("\\bhybrid\\b"
+			+ "|\\b" + DAYS + "\\s*(?:a|per|/|each)\\s*week\\s+(?:in|at|from)\\s+(?:the|our|an?)\\s+(?:[\\w-]+\\s+){0,3}(?:office|hub|campus|site)"
+			+ "|\\bwork from home (?:up to )?" + DAYS + "\\s*(?:a|per|/|each)\\s*week");
 
 	private static final Pattern REMOTE = Pattern.compile(
-			"\\b(?:fully|100%|completely)\\s+remote\\b|\\bremote[- ](?:first|friendly|role|position|job|opportunity)\\b"
+			"\\b(?:fully|100%|completely)\\s+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b"
 					+ "|\\bthis (?:role|position|job) is remote\\b|\\bwork from (?:home|anywhere)\\b(?! for)"
 					+ "|\\bremote\\s*\\((?:us|usa|uk|eu|emea|canada|global|worldwide|anywhere)[^)]*\\)"
 					+ "|\\bremote (?:in|within|across) (?:the )?(?:us|usa|united states|uk|canada|europe)\\b");

@@ -1,6 +1,5 @@
 package dev.tpmalerts.ingest.normalize;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,7 +54,6 @@ class CanonicalUrlsTest {
 	}
 
 	@Test
-	@Disabled("bug: a non-http(s) URL such as ftp:// is accepted although the contract (and the error message) is 'absolute http(s) URL'")
 	void shouldRejectAUrlThatIsNotHttp() {
 		assertThatThrownBy(() -> CanonicalUrls.canonicalize("ftp://files.example.com/jobs/42.pdf"))
 			.isInstanceOf(RejectedPostingException.class)

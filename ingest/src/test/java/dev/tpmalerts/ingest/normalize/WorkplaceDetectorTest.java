@@ -1,6 +1,5 @@
 package dev.tpmalerts.ingest.normalize;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,7 +65,6 @@ class WorkplaceDetectorTest {
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")
-	@Disabled("bug: text is read by first keyword, so a company-level 'remote-friendly' beats 'this role is on-site', office days without the word 'hybrid' are missed, and part-time home working reads as remote")
 	@CsvSource(delimiter = '|', textBlock = """
 			We have a remote-friendly culture, but this role is on-site in Denver.                 | ONSITE
 			You will work 3 days a week in our Austin office.                                      | HYBRID
