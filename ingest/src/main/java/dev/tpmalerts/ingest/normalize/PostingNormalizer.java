@@ -99,7 +99,11 @@ public class PostingNormalizer {
 
 	private static List<Location> locations(RawPosting raw) {
 		if (!raw.locations().isEmpty()) {
-			return raw.locations().stream().map(Locations::normalise).toList();
+			return raw.locations()
+				.stream()
+				.map((location) -> (location.region() == null && location.country() == null && location.city() != null
+						&& location.city().contains(",")) ? Locations.parse(location.city()) : Locations.normalise(location))
+				.toList();
 		}
 		if (raw.locationText() == null) {
 			return List.of();

@@ -123,7 +123,6 @@ class SamplesNormalizationTest {
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")
-	@Disabled("bug: a bare $ is read as AUD because the text mentions 'audit' or 'audiences', so two Seattle/US jobs are published with Australian pay")
 	@CsvSource(delimiter = '|', textBlock = """
 			northwind-greenhouse | Technical Program Manager, Data Platform
 			northwind-greenhouse | Technical Program Manager II, Security Engineering
@@ -133,7 +132,7 @@ class SamplesNormalizationTest {
 	}
 
 	@ParameterizedTest(name = "{2} copy of {1}")
-	@Disabled("bug: a copy that carries the ATS job's id or URL still gets its own posting id, so the same job is published twice")
+	@Disabled("cross-source de-duplication is issue 3: a copy that carries the ATS job's id or URL still gets its own posting id")
 	@CsvSource(delimiter = '|', textBlock = """
 			meridian-health-greenhouse | Staff Technical Program Manager, Security & Compliance | remote-tpm-roles-atom
 			northwind-greenhouse       | Senior Technical Program Manager, Cloud Infrastructure | northwind-careers-senior-tpm-cloud-infrastructure

@@ -2,6 +2,7 @@ package dev.tpmalerts.ingest.source.ashby;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -52,10 +53,10 @@ public class AshbyParser implements SourceParser {
 				continue;
 			}
 			List<Location> locations = new ArrayList<>();
-			JsonNode postal = (job.get("address") != null) ? job.get("address").get("postalAddress") : null;
-			if (postal != null) {
-				locations.add(Location.of(JsonNodes.text(postal, "addressLocality"),
-						JsonNodes.text(postal, "addressRegion"), JsonNodes.text(postal, "addressCountry")));
+			address(job).ifPresent(locations::add);
+			for (JsonNode secondary : JsonNodes.list(job, "secondaryLocations")) {
+				address(secondary).or(() -> Optional.ofNullable(JsonNodes.text(secondary, "location"))
+					.map((text) -> Location.of(text, null, null))).ifPresent(locations::add);
 			}
 			String workplace = JsonNodes.text(job, "workplaceType");
 			if (workplace == null && job.has("isRemote") && job.get("isRemote").asBoolean()) {
@@ -68,6 +69,15 @@ public class AshbyParser implements SourceParser {
 					JsonNodes.text(job, "publishedAt"), null, JsonNodes.text(job, "descriptionHtml")));
 		}
 		return postings;
+	}
+
+	private static Optional<Location> address(JsonNode node) {
+		JsonNode postal = (node.get("address") != null) ? node.get("address").get("postalAddress") : null;
+		if (postal == null) {
+			return Optional.empty();
+		}
+		return Optional.of(Location.of(JsonNodes.text(postal, "addressLocality"),
+				JsonNodes.text(postal, "addressRegion"), JsonNodes.text(postal, "addressCountry")));
 	}
 
 	private static RawSalary salary(JsonNode compensation) {

@@ -1,7 +1,12 @@
 package dev.tpmalerts.ingest.source.feed;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * RSS 2.0 and Atom job feeds. The company comes from a {@code company} element when the feed has one (many job
- * feeds add it in their own namespace), else the Atom author, else the feed's title.
+ * feeds add it in their own namespace), else {@code dc:creator}, else a "Company:" line of the description, else
+ * the Atom author, else the feed's title. The charset is the header's, else the XML declaration's.
  */
 @Component
 public class FeedParser implements SourceParser {
@@ -31,7 +37,7 @@ public class FeedParser implements SourceParser {
 
 	@Override
 	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
-		Document xml = Jsoup.parse(document.text(), document.url().toString(), Parser.xmlParser());
+		Document xml = parseXml(document);
 		Element rss = xml.selectFirst("rss > channel");
 		if (rss != null) {
 			return rssItems(source, rss);
@@ -50,11 +56,14 @@ public class FeedParser implements SourceParser {
 			if (!item.tagName().equals("item")) {
 				continue;
 			}
-			String company = firstNonNull(localText(item, "company"), feedTitle);
+			String description = firstNonNull(localText(item, "encoded"), childText(item, "description"));
+			String descriptionText = (description == null) ? "" : Jsoup.parse(description).text();
+			String company = firstNonNull(localText(item, "company"), localText(item, "creator"),
+					labelled(descriptionText, "Company"), feedTitle);
 			postings.add(new RawPosting(source.name(), SourceType.FEED, childText(item, "link"),
 					firstNonNull(childText(item, "guid"), childText(item, "link")), childText(item, "title"), company,
-					List.of(), localText(item, "location"), null, null, localText(item, "jobtype"),
-					childText(item, "pubDate"), null, firstNonNull(localText(item, "encoded"), childText(item, "description"))));
+					List.of(), firstNonNull(localText(item, "location"), labelled(descriptionText, "Location")), null,
+					null, localText(item, "jobtype"), childText(item, "pubDate"), null, description));
 		}
 		return postings;
 	}
@@ -83,6 +92,24 @@ public class FeedParser implements SourceParser {
 					firstNonNull(childText(entry, "content"), childText(entry, "summary"))));
 		}
 		return postings;
+	}
+
+	private static Document parseXml(FetchedDocument document) {
+		String charset = document.declaredCharset().map(Object::toString).orElse(null);
+		try {
+			// With no charset given, jsoup reads the byte-order mark and the XML declaration's encoding.
+			return Jsoup.parse(new ByteArrayInputStream(document.body()), charset, document.url().toString(),
+					Parser.xmlParser());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** "Company: Bluewater Telecom Location: Plano, TX" → "Bluewater Telecom" for the label "Company". */
+	private static String labelled(String text, String label) {
+		Matcher matcher = Pattern.compile("\\b" + label + ":\\s*(.+?)\\s*(?=\\b[A-Z][a-z]+:|$)").matcher(text);
+		return matcher.find() ? matcher.group(1).strip() : null;
 	}
 
 	/** A direct child's text, whatever the element's namespace prefix. */

@@ -117,6 +117,8 @@ public class JsonLdPageParser implements SourceParser {
 		for (JsonNode place : JsonNodes.list(job, "jobLocation")) {
 			JsonNode address = place.has("address") ? place.get("address") : place;
 			if (address.isString()) {
+				// schema.org allows the address as text ("Cork, Ireland"); the normaliser splits it.
+				locations.add(Location.of(address.asString(), null, null));
 				continue;
 			}
 			locations.add(Location.of(JsonNodes.text(address, "addressLocality"),

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,7 +74,6 @@ class AshbyParserTest {
 	}
 
 	@Test
-	@Disabled("bug: secondaryLocations are dropped, so a job in New York or San Francisco is only listed in New York")
 	void shouldKeepTheSecondaryLocations() {
 		RawPosting principal = parse("documents/ashby/quillon.json", QUILLON).get(0);
 

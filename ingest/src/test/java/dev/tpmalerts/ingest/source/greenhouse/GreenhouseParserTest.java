@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,7 +130,6 @@ class GreenhouseParserTest {
 	}
 
 	@Test
-	@Disabled("bug: the board's structured \"Workplace Type\" and \"Employment Type\" metadata are ignored, so the workplace falls back to guessing from the text")
 	void shouldTakeTheWorkplaceTypeMetadataAsTheStructuredWorkplace() {
 		List<RawPosting> postings = parse("documents/greenhouse/meridianhealth.json", MERIDIAN);
 

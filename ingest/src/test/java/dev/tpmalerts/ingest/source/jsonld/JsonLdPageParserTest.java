@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -208,7 +207,6 @@ class JsonLdPageParserTest {
 	}
 
 	@Test
-	@Disabled("bug: a jobLocation whose address is plain text (allowed by schema.org) is dropped instead of kept")
 	void shouldKeepAnAddressGivenAsPlainText() {
 		RawPosting posting = parseOne("documents/career/shapes/type-array.html");
 
