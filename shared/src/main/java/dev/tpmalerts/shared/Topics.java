@@ -1,6 +1,15 @@
 package dev.tpmalerts.shared;
 
-/** Kafka topic names, in one place so that producers and consumers cannot drift apart. */
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Kafka topic names and their declarations (partitions, retention), in one place so that the stages that write
+ * and read a topic cannot drift apart.
+ */
 public final class Topics {
 
 	/** {@link PostingEvent}s from ingest, keyed by posting id. */
@@ -19,6 +28,21 @@ public final class Topics {
 	public static final String ALERTS = "alerts";
 
 	private Topics() {
+	}
+
+	/** A topic of events keyed by posting id, kept two weeks. */
+	public static NewTopic events(String name, int partitions, short replicas) {
+		return declare(name, partitions, replicas, Duration.ofDays(14));
+	}
+
+	/** A dead-letter topic: one partition, kept a month so that rejected records can be looked at and replayed. */
+	public static NewTopic deadLetters(String name, short replicas) {
+		return declare(name, 1, replicas, Duration.ofDays(30));
+	}
+
+	private static NewTopic declare(String name, int partitions, short replicas, Duration retention) {
+		return new NewTopic(name, partitions, replicas)
+			.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())));
 	}
 
 }

@@ -1,10 +1,7 @@
 package dev.tpmalerts.matcher.consume;
 
-import java.time.Duration;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +10,6 @@ import dev.tpmalerts.shared.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -32,20 +28,12 @@ class MatcherKafkaConfiguration {
 	@Bean
 	NewTopic postingsMatchedTopic(@Value("${tpm.kafka.partitions:3}") int partitions,
 			@Value("${tpm.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(Topics.POSTINGS_MATCHED)
-			.partitions(partitions)
-			.replicas(replicas)
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(14).toMillis()))
-			.build();
+		return Topics.events(Topics.POSTINGS_MATCHED, partitions, replicas);
 	}
 
 	@Bean
 	NewTopic postingsDeadLetterTopic(@Value("${tpm.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(Topics.POSTINGS_DLT)
-			.partitions(1)
-			.replicas(replicas)
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(30).toMillis()))
-			.build();
+		return Topics.deadLetters(Topics.POSTINGS_DLT, replicas);
 	}
 
 	@Bean

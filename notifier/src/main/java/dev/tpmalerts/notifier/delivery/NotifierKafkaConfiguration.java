@@ -8,7 +8,6 @@ import dev.tpmalerts.shared.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -23,7 +22,7 @@ class NotifierKafkaConfiguration {
 
 	@Bean
 	NewTopic postingsMatchedDeadLetterTopic(@Value("${tpm.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(Topics.POSTINGS_MATCHED_DLT).partitions(1).replicas(replicas).build();
+		return Topics.deadLetters(Topics.POSTINGS_MATCHED_DLT, replicas);
 	}
 
 	@Bean

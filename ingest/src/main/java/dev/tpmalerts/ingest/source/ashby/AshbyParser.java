@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import dev.tpmalerts.ingest.fetch.FetchedDocument;
@@ -12,10 +11,8 @@ import dev.tpmalerts.ingest.source.JsonNodes;
 import dev.tpmalerts.ingest.source.RawPosting;
 import dev.tpmalerts.ingest.source.RawPosting.RawSalary;
 import dev.tpmalerts.ingest.source.SourceDefinition;
-import dev.tpmalerts.ingest.source.SourceFormatException;
 import dev.tpmalerts.ingest.source.SourceParser;
 import dev.tpmalerts.ingest.source.SourceType;
-import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.Location;
 
 import org.springframework.stereotype.Component;
@@ -34,19 +31,8 @@ public class AshbyParser implements SourceParser {
 
 	@Override
 	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
-		JsonNode root;
-		try {
-			root = Json.mapper().readTree(document.text());
-		}
-		catch (JacksonException ex) {
-			throw new SourceFormatException(
-					"Ashby board " + document.url() + " is not valid JSON: " + ex.getOriginalMessage(), ex);
-		}
-		JsonNode jobs = root.get("jobs");
-		if (jobs == null || !jobs.isArray()) {
-			throw new SourceFormatException("Ashby board " + document.url() + " has no \"jobs\" array");
-		}
-		String board = board(document);
+		JsonNode jobs = JsonNodes.array(JsonNodes.read(document, "Ashby board"), "jobs", document, "Ashby board");
+		String board = JsonNodes.lastPathSegment(document);
 		List<RawPosting> postings = new ArrayList<>();
 		for (JsonNode job : jobs) {
 			if (job.has("isListed") && !job.get("isListed").asBoolean()) {
@@ -64,7 +50,7 @@ public class AshbyParser implements SourceParser {
 			}
 			postings.add(new RawPosting(source.name(), SourceType.ASHBY, JsonNodes.text(job, "jobUrl"),
 					"ashby:" + board + ":" + JsonNodes.text(job, "id"), JsonNodes.text(job, "title"),
-					companyFromBoard(board), locations, JsonNodes.text(job, "location"), workplace,
+					JsonNodes.companyFromSlug(board), locations, JsonNodes.text(job, "location"), workplace,
 					salary(job.get("compensation")), JsonNodes.text(job, "employmentType"),
 					JsonNodes.text(job, "publishedAt"), null, JsonNodes.text(job, "descriptionHtml")));
 		}
@@ -90,14 +76,6 @@ public class AshbyParser implements SourceParser {
 		return null;
 	}
 
-	private static String board(FetchedDocument document) {
-		String[] segments = document.url().getPath().split("/");
-		return segments[segments.length - 1].replaceAll("\\.json$", "");
-	}
 
-	private static String companyFromBoard(String board) {
-		String spaced = board.replace('-', ' ');
-		return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
-	}
 
 }

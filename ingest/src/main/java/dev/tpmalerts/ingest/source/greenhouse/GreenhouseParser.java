@@ -6,17 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jsoup.parser.Parser;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import dev.tpmalerts.ingest.fetch.FetchedDocument;
 import dev.tpmalerts.ingest.source.JsonNodes;
 import dev.tpmalerts.ingest.source.RawPosting;
 import dev.tpmalerts.ingest.source.SourceDefinition;
-import dev.tpmalerts.ingest.source.SourceFormatException;
 import dev.tpmalerts.ingest.source.SourceParser;
 import dev.tpmalerts.ingest.source.SourceType;
-import dev.tpmalerts.shared.Json;
 
 import org.springframework.stereotype.Component;
 
@@ -31,18 +28,8 @@ public class GreenhouseParser implements SourceParser {
 
 	@Override
 	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
-		JsonNode root;
-		try {
-			root = Json.mapper().readTree(document.text());
-		}
-		catch (JacksonException ex) {
-			throw new SourceFormatException("Greenhouse board " + document.url() + " is not valid JSON: "
-					+ ex.getOriginalMessage(), ex);
-		}
-		JsonNode jobs = root.get("jobs");
-		if (jobs == null || !jobs.isArray()) {
-			throw new SourceFormatException("Greenhouse board " + document.url() + " has no \"jobs\" array");
-		}
+		JsonNode jobs = JsonNodes.array(JsonNodes.read(document, "Greenhouse board"), "jobs", document,
+				"Greenhouse board");
 		String board = boardToken(document);
 		List<RawPosting> postings = new ArrayList<>();
 		for (JsonNode job : jobs) {

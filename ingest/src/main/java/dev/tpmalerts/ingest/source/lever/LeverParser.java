@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import dev.tpmalerts.ingest.fetch.FetchedDocument;
@@ -15,7 +14,6 @@ import dev.tpmalerts.ingest.source.SourceDefinition;
 import dev.tpmalerts.ingest.source.SourceFormatException;
 import dev.tpmalerts.ingest.source.SourceParser;
 import dev.tpmalerts.ingest.source.SourceType;
-import dev.tpmalerts.shared.Json;
 
 import org.springframework.stereotype.Component;
 
@@ -30,25 +28,18 @@ public class LeverParser implements SourceParser {
 
 	@Override
 	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
-		JsonNode root;
-		try {
-			root = Json.mapper().readTree(document.text());
-		}
-		catch (JacksonException ex) {
-			throw new SourceFormatException(
-					"Lever site " + document.url() + " is not valid JSON: " + ex.getOriginalMessage(), ex);
-		}
+		JsonNode root = JsonNodes.read(document, "Lever site");
 		if (!root.isArray()) {
 			throw new SourceFormatException("Lever site " + document.url() + " did not answer a JSON array");
 		}
-		String site = site(document);
+		String site = JsonNodes.lastPathSegment(document);
 		List<RawPosting> postings = new ArrayList<>();
 		for (JsonNode job : root) {
 			JsonNode categories = job.get("categories");
 			Double createdAt = JsonNodes.number(job, "createdAt");
 			postings.add(new RawPosting(source.name(), SourceType.LEVER, JsonNodes.text(job, "hostedUrl"),
 					"lever:" + site + ":" + JsonNodes.text(job, "id"), JsonNodes.text(job, "text"),
-					companyFromSite(site), List.of(), JsonNodes.text(categories, "location"),
+					JsonNodes.companyFromSlug(site), List.of(), JsonNodes.text(categories, "location"),
 					JsonNodes.text(job, "workplaceType"), salary(job.get("salaryRange")),
 					JsonNodes.text(categories, "commitment"),
 					(createdAt != null) ? Instant.ofEpochMilli(createdAt.longValue()).toString() : null, null,
@@ -82,14 +73,6 @@ public class LeverParser implements SourceParser {
 				JsonNodes.text(range, "currency"), JsonNodes.text(range, "interval"));
 	}
 
-	private static String site(FetchedDocument document) {
-		String[] segments = document.url().getPath().split("/");
-		return segments[segments.length - 1].replaceAll("\\.json$", "");
-	}
 
-	static String companyFromSite(String site) {
-		String spaced = site.replace('-', ' ');
-		return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
-	}
 
 }

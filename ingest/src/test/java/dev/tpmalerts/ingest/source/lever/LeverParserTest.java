@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.tpmalerts.ingest.TestDocuments;
 import dev.tpmalerts.ingest.fetch.FetchedDocument;
+import dev.tpmalerts.ingest.source.JsonNodes;
 import dev.tpmalerts.ingest.source.RawPosting;
 import dev.tpmalerts.ingest.source.RawPosting.RawSalary;
 import dev.tpmalerts.ingest.source.SourceDefinition;
@@ -76,7 +77,7 @@ class LeverParserTest {
 
 	@Test
 	void shouldNameTheCompanyAfterAHyphenatedSite() {
-		assertThat(LeverParser.companyFromSite("blue-harbor-labs")).isEqualTo("Blue harbor labs");
+		assertThat(JsonNodes.companyFromSlug("blue-harbor-labs")).isEqualTo("Blue harbor labs");
 	}
 
 	@Test
