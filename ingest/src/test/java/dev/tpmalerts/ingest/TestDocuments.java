@@ -60,7 +60,7 @@ public final class TestDocuments {
 	}
 
 	public static SourceDefinition source(String name, SourceType type, String url) {
-		return new SourceDefinition(name, type, URI.create(url), true);
+		return SourceDefinition.of(name, type, URI.create(url));
 	}
 
 }

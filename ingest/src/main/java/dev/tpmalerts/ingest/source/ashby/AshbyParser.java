@@ -50,7 +50,7 @@ public class AshbyParser implements SourceParser {
 			}
 			postings.add(new RawPosting(source.name(), SourceType.ASHBY, JsonNodes.text(job, "jobUrl"),
 					"ashby:" + board + ":" + JsonNodes.text(job, "id"), JsonNodes.text(job, "title"),
-					JsonNodes.companyFromSlug(board), locations, JsonNodes.text(job, "location"), workplace,
+					(source.company() != null) ? source.company() : JsonNodes.companyFromSlug(board), locations, JsonNodes.text(job, "location"), workplace,
 					salary(job.get("compensation")), JsonNodes.text(job, "employmentType"),
 					JsonNodes.text(job, "publishedAt"), null, JsonNodes.text(job, "descriptionHtml")));
 		}

@@ -39,7 +39,7 @@ public class LeverParser implements SourceParser {
 			Double createdAt = JsonNodes.number(job, "createdAt");
 			postings.add(new RawPosting(source.name(), SourceType.LEVER, JsonNodes.text(job, "hostedUrl"),
 					"lever:" + site + ":" + JsonNodes.text(job, "id"), JsonNodes.text(job, "text"),
-					JsonNodes.companyFromSlug(site), List.of(), JsonNodes.text(categories, "location"),
+					(source.company() != null) ? source.company() : JsonNodes.companyFromSlug(site), List.of(), JsonNodes.text(categories, "location"),
 					JsonNodes.text(job, "workplaceType"), salary(job.get("salaryRange")),
 					JsonNodes.text(categories, "commitment"),
 					(createdAt != null) ? Instant.ofEpochMilli(createdAt.longValue()).toString() : null, null,
