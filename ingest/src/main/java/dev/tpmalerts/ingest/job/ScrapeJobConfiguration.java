@@ -3,6 +3,7 @@ package dev.tpmalerts.ingest.job;
 import java.time.Clock;
 import java.util.List;
 
+import dev.tpmalerts.ingest.dedupe.Deduplicator;
 import dev.tpmalerts.ingest.fetch.PageFetcher;
 import dev.tpmalerts.ingest.normalize.PostingNormalizer;
 import dev.tpmalerts.ingest.normalize.RejectedPostingException;
@@ -62,8 +63,8 @@ class ScrapeJobConfiguration {
 
 	@Bean
 	@StepScope
-	ScrapeProcessor scrapeProcessor(PostingNormalizer normalizer, Clock clock) {
-		return new ScrapeProcessor(normalizer, clock);
+	ScrapeProcessor scrapeProcessor(PostingNormalizer normalizer, Deduplicator deduplicator, Clock clock) {
+		return new ScrapeProcessor(normalizer, deduplicator, clock);
 	}
 
 }

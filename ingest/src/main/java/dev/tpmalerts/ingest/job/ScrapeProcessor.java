@@ -1,46 +1,56 @@
 package dev.tpmalerts.ingest.job;
 
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 
+import dev.tpmalerts.ingest.dedupe.Deduplicator;
+import dev.tpmalerts.ingest.dedupe.Resolution;
 import dev.tpmalerts.ingest.normalize.PostingNormalizer;
 import dev.tpmalerts.ingest.source.RawPosting;
 import dev.tpmalerts.shared.Posting;
 import dev.tpmalerts.shared.PostingEvent;
 import dev.tpmalerts.shared.PostingExpired;
 import dev.tpmalerts.shared.PostingScraped;
+import dev.tpmalerts.shared.PostingUpdated;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Normalises a raw posting into the event to publish: a tombstone when its valid-through date has passed, else
- * the posting. A posting id already seen in this run (the same job listed twice) is filtered out.
+ * Normalises a raw posting and decides what to publish: a new job as scraped, a known job that changed or gained a
+ * source as updated (same id, so nobody is alerted twice), a known job whose valid-through passed as a tombstone.
+ * A job seen again unchanged, or one that expired before it was ever published, is filtered out.
  */
 class ScrapeProcessor implements ItemProcessor<RawPosting, PostingEvent> {
 
 	private final PostingNormalizer normalizer;
 
+	private final Deduplicator deduplicator;
+
 	private final Clock clock;
 
-	private final Set<String> seen = new HashSet<>();
-
-	ScrapeProcessor(PostingNormalizer normalizer, Clock clock) {
+	ScrapeProcessor(PostingNormalizer normalizer, Deduplicator deduplicator, Clock clock) {
 		this.normalizer = normalizer;
+		this.deduplicator = deduplicator;
 		this.clock = clock;
 	}
 
 	@Override
 	public PostingEvent process(RawPosting raw) {
 		Posting posting = this.normalizer.normalize(raw);
-		if (!this.seen.add(posting.id())) {
-			return null;
-		}
 		if (this.normalizer.isExpired(posting)) {
-			return PostingExpired.of(posting.id(), "valid-through " + posting.validThrough() + " has passed",
-					this.clock.instant());
+			return this.deduplicator.knownId(posting, raw.externalId(), raw.url()).map((id) -> {
+				this.deduplicator.expired(id);
+				return (PostingEvent) PostingExpired.of(id, "valid-through " + posting.validThrough() + " has passed",
+						this.clock.instant());
+			}).orElse(null);
 		}
-		return PostingScraped.of(posting);
+		Resolution resolution = this.deduplicator.resolve(posting, raw.externalId(), raw.url());
+		if (resolution instanceof Resolution.New created) {
+			return PostingScraped.of(created.posting());
+		}
+		if (resolution instanceof Resolution.Updated updated) {
+			return PostingUpdated.of(updated.posting());
+		}
+		return null;
 	}
 
 }

@@ -3,37 +3,26 @@ package dev.tpmalerts.ingest.normalize;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
-import dev.tpmalerts.ingest.TestDocuments;
-import dev.tpmalerts.ingest.source.RawPosting;
-import dev.tpmalerts.ingest.source.SourceParser;
-import dev.tpmalerts.ingest.source.SourceType;
-import dev.tpmalerts.ingest.source.ashby.AshbyParser;
-import dev.tpmalerts.ingest.source.feed.FeedParser;
-import dev.tpmalerts.ingest.source.greenhouse.GreenhouseParser;
-import dev.tpmalerts.ingest.source.jsonld.JsonLdPageParser;
-import dev.tpmalerts.ingest.source.lever.LeverParser;
-import dev.tpmalerts.shared.Json;
+import dev.tpmalerts.ingest.SampleDocuments;
+import dev.tpmalerts.ingest.SampleDocuments.Expected;
 import dev.tpmalerts.shared.Posting;
 import dev.tpmalerts.shared.Workplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Parses and normalises every bundled sample document (copied under {@code documents/}) and checks each posting
+ * Parses and normalises every bundled sample document and checks each posting
  * against the expectations copied from {@code samples/expected.json} into {@code documents/samples-expected.json}.
  */
 class SamplesNormalizationTest {
@@ -41,15 +30,11 @@ class SamplesNormalizationTest {
 	/** Before every sample's validThrough date (the earliest is 2027-01-05) except the expired pinecrest page. */
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-15T10:00:00Z"), ZoneOffset.UTC);
 
-	private static final List<Expected> EXPECTED = loadExpected();
+	private static final List<Expected> EXPECTED = SampleDocuments.expected();
 
 	private static final Map<String, List<Posting>> NORMALISED = new ConcurrentHashMap<>();
 
 	private static final PostingNormalizer NORMALIZER = new PostingNormalizer(CLOCK);
-
-	private static final Map<SourceType, SourceParser> PARSERS = Map.of(SourceType.JSON_LD_PAGE,
-			new JsonLdPageParser(), SourceType.GREENHOUSE, new GreenhouseParser(), SourceType.LEVER,
-			new LeverParser(), SourceType.ASHBY, new AshbyParser(), SourceType.FEED, new FeedParser());
 
 	@ParameterizedTest(name = "{0}: {1} → {2}")
 	@MethodSource("expectedPostings")
@@ -131,17 +116,6 @@ class SamplesNormalizationTest {
 		assertThat(normalised(row(source), title).salary().currency()).isEqualTo("USD");
 	}
 
-	@ParameterizedTest(name = "{2} copy of {1}")
-	@Disabled("cross-source de-duplication is issue 3: a copy that carries the ATS job's id or URL still gets its own posting id")
-	@CsvSource(delimiter = '|', textBlock = """
-			meridian-health-greenhouse | Staff Technical Program Manager, Security & Compliance | remote-tpm-roles-atom
-			northwind-greenhouse       | Senior Technical Program Manager, Cloud Infrastructure | northwind-careers-senior-tpm-cloud-infrastructure
-			quillon-ashby              | Principal TPM, AI Platform                             | quillon-careers-principal-tpm-ai-platform
-			""")
-	void shouldGiveACopyThatNamesTheAtsJobTheAtsPostingsId(String atsSource, String title, String copySource) {
-		assertThat(normalised(row(copySource), title).id()).isEqualTo(normalised(row(atsSource), title).id());
-	}
-
 	static Stream<Arguments> expectedPostings() {
 		return EXPECTED.stream()
 			.map((row) -> Arguments.of(row.source(), row.title(), Workplace.valueOf(row.workplace().toUpperCase()),
@@ -167,20 +141,8 @@ class SamplesNormalizationTest {
 	}
 
 	private static List<Posting> normalised(Expected row) {
-		return NORMALISED.computeIfAbsent(row.source(), (source) -> {
-			SourceType type = SourceType.fromConfigName(row.type());
-			List<RawPosting> raw = PARSERS.get(type)
-				.parse(TestDocuments.source(source, type, row.url()),
-						TestDocuments.fetched(row.document(), row.url(), contentType(row.document())));
-			return raw.stream().map(NORMALIZER::normalize).toList();
-		});
-	}
-
-	private static String contentType(String document) {
-		if (document.endsWith(".html")) {
-			return "text/html";
-		}
-		return document.endsWith(".xml") ? "application/xml" : "application/json";
+		return NORMALISED.computeIfAbsent(row.source(),
+				(source) -> SampleDocuments.raw(row).stream().map(NORMALIZER::normalize).toList());
 	}
 
 	private static Expected row(String source) {
@@ -188,28 +150,6 @@ class SamplesNormalizationTest {
 			.filter((row) -> row.source().equals(source))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No expected row for source " + source));
-	}
-
-	private static List<Expected> loadExpected() {
-		JsonNode rows = Json.mapper().readTree(TestDocuments.bytes("documents/samples-expected.json"));
-		List<Expected> expected = new ArrayList<>();
-		for (JsonNode row : rows) {
-			expected.add(new Expected(row.get("source").asString(), row.get("type").asString(),
-					row.get("url").asString(), row.get("document").asString(), row.get("title").asString(),
-					row.get("company").asString(), row.get("workplace").asString()));
-		}
-		return expected;
-	}
-
-	/** One row of samples/expected.json, with the saved document it comes from and the URL it was served at. */
-	record Expected(String source, String type, String url, String document, String title, String company,
-			String workplace) {
-
-		@Override
-		public String toString() {
-			return this.source + "#" + this.title;
-		}
-
 	}
 
 }
