@@ -92,8 +92,8 @@ public final class DemoLauncher {
 		say("ingesting the " + countSources(samples) + " bundled sample sources");
 		AppProcess ingest = stack.startIngest(servers, database(home, "ingest"), samples.resolve("sources.yml"),
 				site.baseUrl());
-		String summary = ingest.awaitLogLine(Pattern.compile("Scrape job \\w+:"), Duration.ofSeconds(180));
-		say(summary.substring(summary.indexOf("Scrape job")));
+		String summary = ingest.awaitLogLine(Pattern.compile("Scrape run finished:"), Duration.ofSeconds(300));
+		say(summary.substring(summary.indexOf("Scrape run")));
 		double firstEmail = awaitFirstAlert(mail, before, Duration.ofSeconds(120));
 		int alerts = settle(mail, before);
 

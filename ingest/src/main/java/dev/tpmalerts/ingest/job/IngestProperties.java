@@ -1,5 +1,6 @@
 package dev.tpmalerts.ingest.job;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.tpmalerts.ingest.source.SourceDefinition;
@@ -10,12 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The sources to scrape and how the scrape job runs.
  *
- * @param sources every configured source (name, type, url, enabled)
- * @param runOnStartup run the scrape job once when the application starts
+ * @param sources every configured source (name, type, url, schedule, rate limit, enabled, …)
+ * @param runOnStartup run every enabled source once when the application starts
+ * @param runNow sources to run once at start ("all" or names), e.g. from {@code ./tpm-alerts ingest}
+ * @param exitAfterRun stop the application when the start-up runs are done (command-line use)
  * @param chunkSize postings per chunk: one Kafka acknowledgement and one job-repository commit each
+ * @param schedulesEnabled run the sources' cron schedules
+ * @param resumeRecoveredRuns restart the runs recovered at start-up from their last committed chunk
+ * @param staleAfter a run of another host that has written nothing for this long is taken as dead
  */
 @ConfigurationProperties("tpm.ingest")
 public record IngestProperties(@DefaultValue List<SourceDefinition> sources, @DefaultValue("false") boolean runOnStartup,
-		@DefaultValue("20") int chunkSize) {
+		@DefaultValue List<String> runNow, @DefaultValue("false") boolean exitAfterRun, @DefaultValue("20") int chunkSize,
+		@DefaultValue("true") boolean schedulesEnabled, @DefaultValue("true") boolean resumeRecoveredRuns,
+		@DefaultValue("30m") Duration staleAfter) {
 
 }

@@ -10,6 +10,7 @@ import dev.tpmalerts.ingest.normalize.RejectedPostingException;
 import dev.tpmalerts.ingest.publish.DeadLetters;
 import dev.tpmalerts.ingest.publish.PostingPublisher;
 import dev.tpmalerts.ingest.source.RawPosting;
+import dev.tpmalerts.ingest.source.SourceDefinition;
 import dev.tpmalerts.ingest.source.SourceParser;
 import dev.tpmalerts.shared.PostingEvent;
 
@@ -20,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +32,9 @@ class ScrapeJobConfiguration {
 
 	@Bean
 	Job scrapeJob(JobRepository jobRepository, Step scrapeStep) {
-		return new JobBuilder("scrapeJob", jobRepository).start(scrapeStep).build();
+		return new JobBuilder(ScrapeLauncher.JOB_NAME, jobRepository).listener(new RunOwnerListener(jobRepository))
+			.start(scrapeStep)
+			.build();
 	}
 
 	@Bean
@@ -56,9 +60,16 @@ class ScrapeJobConfiguration {
 
 	@Bean
 	@StepScope
-	SourcePostingReader scrapeReader(IngestProperties properties, PageFetcher fetcher, List<SourceParser> parsers,
-			DeadLetters deadLetters) {
-		return new SourcePostingReader(properties.sources(), fetcher, parsers, deadLetters);
+	SourcePostingReader scrapeReader(@Value("#{jobParameters['source']}") String source, IngestProperties properties,
+			PageFetcher fetcher, List<SourceParser> parsers, DeadLetters deadLetters) {
+		List<SourceDefinition> selected = properties.sources()
+			.stream()
+			.filter((each) -> each.name().equals(source))
+			.toList();
+		if (selected.isEmpty()) {
+			throw new IllegalArgumentException("No source is named '" + source + "'");
+		}
+		return new SourcePostingReader(selected, fetcher, parsers, deadLetters);
 	}
 
 	@Bean

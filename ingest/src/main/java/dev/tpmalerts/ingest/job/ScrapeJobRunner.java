@@ -1,62 +1,62 @@
 package dev.tpmalerts.ingest.job;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.step.StepExecution;
+import dev.tpmalerts.ingest.job.ScrapeLauncher.Launch;
+
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
-/** Runs the scrape job once at start-up when {@code tpm.ingest.run-on-startup} is set, and reports the counts. */
+/**
+ * The start-up runs: every enabled source when {@code tpm.ingest.run-on-startup} is set, the sources named in
+ * {@code tpm.ingest.run-now}; with {@code tpm.ingest.exit-after-run} the application then stops, with exit code 1
+ * when a run did not complete (the {@code ./tpm-alerts ingest} command).
+ */
 @Component
 class ScrapeJobRunner implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScrapeJobRunner.class);
 
-	private final JobOperator jobOperator;
-
-	private final Job scrapeJob;
+	private final ScrapeLauncher launcher;
 
 	private final IngestProperties properties;
 
-	private final Clock clock;
+	private final ConfigurableApplicationContext context;
 
-	ScrapeJobRunner(JobOperator jobOperator, Job scrapeJob, IngestProperties properties, Clock clock) {
-		this.jobOperator = jobOperator;
-		this.scrapeJob = scrapeJob;
+	ScrapeJobRunner(ScrapeLauncher launcher, IngestProperties properties, ConfigurableApplicationContext context) {
+		this.launcher = launcher;
 		this.properties = properties;
-		this.clock = clock;
+		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws Exception {
-		if (this.properties.runOnStartup()) {
-			runNow();
+	public void run(ApplicationArguments args) {
+		List<Launch> launches = new ArrayList<>();
+		if (this.properties.runOnStartup() || this.properties.runNow().contains("all")) {
+			launches.addAll(this.launcher.runAll("startup"));
 		}
-	}
-
-	JobExecution runNow() throws Exception {
-		JobParameters parameters = new JobParametersBuilder()
-			.addString("run", this.clock.instant().toString())
-			.toJobParameters();
-		JobExecution execution = this.jobOperator.start(this.scrapeJob, parameters);
-		for (StepExecution step : execution.getStepExecutions()) {
-			Duration took = Duration.between(step.getStartTime(),
-					(step.getEndTime() != null) ? step.getEndTime() : step.getStartTime());
-			logger.info("Scrape job {}: {} postings read, {} published, {} filtered as duplicates, {} rejected, in {} ms",
-					execution.getStatus(), step.getReadCount(), step.getWriteCount(), step.getFilterCount(),
-					step.getSkipCount(), took.toMillis());
+		else {
+			for (String source : this.properties.runNow()) {
+				launches.add(this.launcher.run(source, "command", java.time.Instant.now()));
+			}
 		}
-		return execution;
+		if (this.properties.exitAfterRun()) {
+			boolean allCompleted = launches.stream()
+				.allMatch((launch) -> launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED);
+			launches.stream()
+				.filter(Launch.Refused.class::isInstance)
+				.forEach((launch) -> logger.warn("Source {} did not run: {}", launch.source(), ((Launch.Refused) launch).reason()));
+			int code = allCompleted ? 0 : 1;
+			System.exit(SpringApplication.exit(this.context, () -> code));
+		}
 	}
 
 }

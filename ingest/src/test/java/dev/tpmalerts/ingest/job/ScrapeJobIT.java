@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,10 @@ import dev.tpmalerts.shared.Workplace;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +62,13 @@ class ScrapeJobIT {
 	private static final HttpServer site = serve();
 
 	@Autowired
-	ScrapeJobRunner runner;
+	ScrapeLauncher launcher;
+
+	@Autowired
+	StaleRunRecovery recovery;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -88,15 +100,18 @@ class ScrapeJobIT {
 
 	@Test
 	void shouldPublishGoodPostingsAndKeepRejectedOnesWithTheirReasons() throws Exception {
-		JobExecution execution = this.runner.runNow();
+		List<ScrapeLauncher.Launch> launches = this.launcher.runAll("test");
 
+		assertThat(launches).extracting(ScrapeLauncher.Launch::source).containsExactly("acme-greenhouse", "gone-careers");
+		JobExecution execution = ((ScrapeLauncher.Launch.Ran) launches.get(0)).execution();
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getJobParameters().getString("source")).isEqualTo("acme-greenhouse");
 		var step = execution.getStepExecutions().iterator().next();
 		assertThat(step.getReadCount()).isEqualTo(3);
 		assertThat(step.getWriteCount()).isEqualTo(2);
 		assertThat(step.getSkipCount()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select status from batch_job_execution").query(String.class).list())
-			.containsExactly("COMPLETED");
+			.containsExactly("COMPLETED", "COMPLETED");
 		assertThat(userAgent.get()).startsWith("tpm-alerts/");
 
 		List<ConsumerRecord<String, byte[]>> published = read(Topics.POSTINGS, 2);
@@ -126,6 +141,39 @@ class ScrapeJobIT {
 			assertThat(record.reason()).contains("HTTP 404");
 		});
 		assertThat(rejected).noneSatisfy((record) -> assertThat(record.source()).isEqualTo("disabled-board"));
+	}
+
+	@Test
+	void shouldRefuseUnknownAndDisabledSourcesNamingThem() {
+		assertThat(this.launcher.run("nope", "test", Instant.now()))
+			.isEqualTo(new ScrapeLauncher.Launch.Refused("nope", "no source is named 'nope'"));
+		assertThat(this.launcher.run("disabled-board", "test", Instant.now()))
+			.isEqualTo(new ScrapeLauncher.Launch.Refused("disabled-board", "source 'disabled-board' is disabled"));
+	}
+
+	@Test
+	void shouldRecoverARunLeftStartedByADeadProcessAndNotStartASecondRunOfThatSource() throws Exception {
+		JobParameters parameters = new JobParametersBuilder().addString("source", "acme-greenhouse")
+			.addString("run", "2026-01-01T00:00:00Z")
+			.toJobParameters();
+		var instance = this.jobRepository.createJobInstance(ScrapeLauncher.JOB_NAME, parameters);
+		JobExecution orphan = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		orphan.setStatus(BatchStatus.STARTED);
+		orphan.setStartTime(LocalDateTime.now());
+		String host = ScrapeLauncher.owner().split(":")[0];
+		orphan.getExecutionContext().putString(ScrapeLauncher.OWNER, host + ":" + Integer.MAX_VALUE + ":0");
+		this.jobRepository.update(orphan);
+		this.jobRepository.updateExecutionContext(orphan);
+
+		assertThat(this.launcher.run("acme-greenhouse", "test", Instant.now()))
+			.isInstanceOf(ScrapeLauncher.Launch.Refused.class);
+
+		List<JobExecution> recovered = this.recovery.recover(false);
+
+		assertThat(recovered).extracting(JobExecution::getId).containsExactly(orphan.getId());
+		assertThat(this.jobRepository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(this.jobRepository.findRunningJobExecutions(ScrapeLauncher.JOB_NAME)).isEmpty();
+		assertThat(this.recovery.recover(false)).as("a live run is never taken for a dead one").isEmpty();
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {

@@ -1,0 +1,167 @@
+package dev.tpmalerts.ingest.job;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tpmalerts.ingest.source.SourceDefinition;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts scrape runs, one job execution per source. A source never has two runs at once: a run is refused while
+ * another run of the same source is STARTED, and scheduled runs are identified by their fire time, so two nodes
+ * firing the same schedule make one job instance and the second is refused by the job repository.
+ */
+@Component
+public class ScrapeLauncher {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScrapeLauncher.class);
+
+	static final String JOB_NAME = "scrapeJob";
+
+	/** Recorded in each run's execution context, so a run left STARTED by a dead JVM can be told from a live one. */
+	static final String OWNER = "owner";
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job scrapeJob;
+
+	private final IngestProperties properties;
+
+	private final Clock clock;
+
+	ScrapeLauncher(JobOperator jobOperator, JobRepository jobRepository, Job scrapeJob, IngestProperties properties,
+			Clock clock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.scrapeJob = scrapeJob;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The outcome of asking for a run. */
+	public sealed interface Launch {
+
+		String source();
+
+		record Ran(String source, JobExecution execution) implements Launch {
+
+		}
+
+		record Refused(String source, String reason) implements Launch {
+
+		}
+
+	}
+
+	/** Runs every enabled source now, one after the other. */
+	public List<Launch> runAll(String trigger) {
+		List<Launch> launches = new ArrayList<>();
+		for (SourceDefinition source : this.properties.sources()) {
+			if (source.enabled()) {
+				launches.add(run(source.name(), trigger, this.clock.instant()));
+			}
+		}
+		long read = 0;
+		long written = 0;
+		long skipped = 0;
+		for (Launch launch : launches) {
+			if (launch instanceof Launch.Ran ran) {
+				for (StepExecution step : ran.execution().getStepExecutions()) {
+					read += step.getReadCount();
+					written += step.getWriteCount();
+					skipped += step.getSkipCount();
+				}
+			}
+		}
+		logger.info("Scrape run finished: {} source(s), {} postings read, {} published, {} rejected", launches.size(),
+				read, written, skipped);
+		return launches;
+	}
+
+	/**
+	 * Runs one source now.
+	 * @param runTime what identifies the run with the source: a schedule passes its fire time
+	 */
+	public Launch run(String sourceName, String trigger, Instant runTime) {
+		SourceDefinition source = this.properties.sources()
+			.stream()
+			.filter((each) -> each.name().equals(sourceName))
+			.findFirst()
+			.orElse(null);
+		if (source == null) {
+			return new Launch.Refused(sourceName, "no source is named '" + sourceName + "'");
+		}
+		if (!source.enabled()) {
+			return new Launch.Refused(sourceName, "source '" + sourceName + "' is disabled");
+		}
+		boolean running = this.jobRepository.findRunningJobExecutions(JOB_NAME)
+			.stream()
+			.anyMatch((execution) -> sourceName.equals(execution.getJobParameters().getString("source")));
+		if (running) {
+			logger.info("Source {} is still being scraped; this {} run is skipped", sourceName, trigger);
+			return new Launch.Refused(sourceName, "a run of source '" + sourceName + "' is in progress");
+		}
+		JobParameters parameters = new JobParametersBuilder().addString("source", sourceName)
+			.addString("run", runTime.truncatedTo(ChronoUnit.SECONDS).toString())
+			.addString("trigger", trigger, false)
+			.toJobParameters();
+		try {
+			JobExecution execution = this.jobOperator.start(this.scrapeJob, parameters);
+			report(sourceName, execution);
+			return new Launch.Ran(sourceName, execution);
+		}
+		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException ex) {
+			logger.info("Source {} was already scraped for {} (another node, probably): {}", sourceName, runTime,
+					ex.getMessage());
+			return new Launch.Refused(sourceName, ex.getMessage());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not start a scrape of source " + sourceName + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void report(String source, JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			Duration took = Duration.between(step.getStartTime(),
+					(step.getEndTime() != null) ? step.getEndTime() : step.getStartTime());
+			logger.info("Scrape job {}: {} postings read, {} published, {} filtered, {} rejected, in {} ms (source {})",
+					execution.getStatus(), step.getReadCount(), step.getWriteCount(), step.getFilterCount(),
+					step.getSkipCount(), took.toMillis(), source);
+		}
+	}
+
+	/** "host:pid": who runs a job execution. */
+	static String owner() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return host + ":" + ProcessHandle.current().pid() + ":" + ManagementFactory.getRuntimeMXBean().getStartTime();
+	}
+
+}
