@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.tpmalerts.shared.PostingEvent;
 import dev.tpmalerts.shared.Topics;
 
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PostingPublisher implements ItemWriter<PostingEvent> {
+
+	private static final Logger logger = LoggerFactory.getLogger(PostingPublisher.class);
 
 	private final KafkaTemplate<String, Object> kafka;
 
@@ -39,6 +44,9 @@ public class PostingPublisher implements ItemWriter<PostingEvent> {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Kafka did not acknowledge the chunk: " + ex.getCause().getMessage(),
 					ex.getCause());
+		}
+		if (!chunk.isEmpty()) {
+			logger.info("Published a chunk of {} posting event(s)", chunk.size());
 		}
 	}
 
