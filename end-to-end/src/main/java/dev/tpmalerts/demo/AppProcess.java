@@ -121,6 +121,12 @@ public final class AppProcess implements AutoCloseable {
 		}
 	}
 
+	/** Kills the process as a crash would: SIGKILL, no shutdown hook runs. */
+	public void kill() throws IOException {
+		ProcessHandle.of(this.process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+		this.process.waitForExit(Duration.ofSeconds(10));
+	}
+
 	@Override
 	public void close() {
 		this.process.close();

@@ -60,11 +60,18 @@ public final class ApplicationStack implements AutoCloseable {
 	/** Starts ingest with the sources of a Spring YAML file; it runs the scrape job once at start. */
 	public AppProcess startIngest(Servers servers, Database database, Path sourcesFile, String samplesBaseUrl)
 			throws IOException {
+		return startIngest(servers, database, sourcesFile, samplesBaseUrl, Map.of());
+	}
+
+	/** As {@link #startIngest(Servers, Database, Path, String)}, with more properties (they win). */
+	public AppProcess startIngest(Servers servers, Database database, Path sourcesFile, String samplesBaseUrl,
+			Map<String, String> more) throws IOException {
 		Map<String, String> properties = kafka(servers);
 		properties.putAll(jdbc(database));
 		properties.put("spring.config.import", "file:" + sourcesFile.toAbsolutePath());
 		properties.put("tpm.samples.base-url", samplesBaseUrl);
 		properties.put("tpm.ingest.run-on-startup", "true");
+		properties.putAll(more);
 		return start("ingest", FreePorts.next(), properties);
 	}
 
