@@ -22,6 +22,7 @@ import dev.tpmalerts.ingest.source.SourceDefinition;
 import dev.tpmalerts.ingest.source.SourceFormatException;
 import dev.tpmalerts.ingest.source.SourceParser;
 import dev.tpmalerts.ingest.source.SourceType;
+import dev.tpmalerts.ingest.source.microdata.MicrodataExtractor;
 import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.Location;
 
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Career pages that describe their job in a schema.org {@code JobPosting} JSON-LD block: a single object, an
- * array, or an {@code @graph}. A broken block is skipped when another one on the page holds the posting.
+ * array, or an {@code @graph}. A broken block is skipped when another one on the page holds the posting. A page
+ * without a JSON-LD posting is read for microdata ({@link MicrodataExtractor}).
  */
 @Component
 public class JsonLdPageParser implements SourceParser {
@@ -43,7 +45,16 @@ public class JsonLdPageParser implements SourceParser {
 
 	@Override
 	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
-		Document page = parseHtml(document);
+		return postingsOnPage(source, SourceType.JSON_LD_PAGE, parseHtml(document));
+	}
+
+	/**
+	 * The postings of a parsed career page: its JSON-LD JobPostings, else its microdata ones. Listings use it for
+	 * the posting pages they link to.
+	 * @param type the source type the postings are attributed to
+	 * @throws SourceFormatException when the page has neither, naming its URL and any broken JSON-LD
+	 */
+	public static List<RawPosting> postingsOnPage(SourceDefinition source, SourceType type, Document page) {
 		List<JsonNode> postings = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		for (Element script : page.select("script[type=application/ld+json]")) {
@@ -54,18 +65,26 @@ public class JsonLdPageParser implements SourceParser {
 				errors.add(ex.getOriginalMessage());
 			}
 		}
-		if (postings.isEmpty()) {
-			throw new SourceFormatException("No schema.org JobPosting in the JSON-LD of " + document.url()
+		String pageUrl = page.location();
+		List<RawPosting> found = postings.stream().map((node) -> toRaw(source, type, pageUrl, node)).toList();
+		if (found.isEmpty()) {
+			found = MicrodataExtractor.extract(source, type, page);
+		}
+		if (found.isEmpty()) {
+			throw new SourceFormatException("No schema.org JobPosting in the JSON-LD or microdata of " + pageUrl
 					+ (errors.isEmpty() ? "" : " (broken JSON-LD: " + String.join("; ", errors) + ")"));
 		}
 		if (!errors.isEmpty()) {
-			logger.info("Ignored {} broken JSON-LD block(s) on {}", errors.size(), document.url());
+			logger.info("Ignored {} broken JSON-LD block(s) on {}", errors.size(), pageUrl);
 		}
-		String pageUrl = document.url().toString();
-		return postings.stream().map((node) -> toRaw(source, pageUrl, node)).toList();
+		return found;
 	}
 
-	private static Document parseHtml(FetchedDocument document) {
+	/**
+	 * A fetched page as a jsoup document whose links resolve against the page URL: decoded by the header's
+	 * charset, else the page's own (meta charset, byte-order mark), else UTF-8.
+	 */
+	public static Document parseHtml(FetchedDocument document) {
 		String charset = document.declaredCharset().map(Object::toString).orElse(null);
 		try {
 			return Jsoup.parse(new ByteArrayInputStream(document.body()), charset, document.url().toString());
@@ -108,7 +127,7 @@ public class JsonLdPageParser implements SourceParser {
 		return name.equals("JobPosting") || name.endsWith("/JobPosting");
 	}
 
-	private static RawPosting toRaw(SourceDefinition source, String pageUrl, JsonNode job) {
+	private static RawPosting toRaw(SourceDefinition source, SourceType type, String pageUrl, JsonNode job) {
 		String url = JsonNodes.text(job, "url");
 		JsonNode identifier = job.get("identifier");
 		String externalId = (identifier != null && identifier.isObject()) ? JsonNodes.text(identifier, "value")
@@ -130,7 +149,7 @@ public class JsonLdPageParser implements SourceParser {
 			.filter((text) -> text != null)
 			.reduce((a, b) -> a + ", " + b)
 			.orElse(null);
-		return new RawPosting(source.name(), SourceType.JSON_LD_PAGE, (url != null) ? url : pageUrl, externalId,
+		return new RawPosting(source.name(), type, (url != null) ? url : pageUrl, externalId,
 				JsonNodes.text(job, "title"), JsonNodes.text(job, "hiringOrganization"), locations, locationText,
 				JsonNodes.text(job, "jobLocationType"), salary(job.get("baseSalary")),
 				String.join(",", JsonNodes.list(job, "employmentType").stream().map(JsonNodes::text).toList()),
