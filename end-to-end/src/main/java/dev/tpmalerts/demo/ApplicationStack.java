@@ -71,6 +71,8 @@ public final class ApplicationStack implements AutoCloseable {
 		properties.put("spring.config.import", "file:" + sourcesFile.toAbsolutePath());
 		properties.put("tpm.samples.base-url", samplesBaseUrl);
 		properties.put("tpm.ingest.run-on-startup", "true");
+		// Every sample is served by one loopback server: no need to space the requests out as for the web.
+		properties.put("tpm.ingest.fetch.default-min-interval", "0ms");
 		properties.putAll(more);
 		return start("ingest", FreePorts.next(), properties);
 	}

@@ -53,6 +53,8 @@ public final class IngestCommand {
 			started.add(site);
 			properties.put("spring.config.import", "file:" + samples.resolve("sources.yml"));
 			properties.put("tpm.samples.base-url", site.baseUrl());
+			// Every sample is served by one loopback server: no need to space the requests out as for the web.
+			properties.put("tpm.ingest.fetch.default-min-interval", "0ms");
 			System.out.println("samples: serving " + samples + " at " + site.baseUrl());
 		}
 		properties.put("spring.kafka.bootstrap-servers", kafka);

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tpmalerts.ingest.normalize.CanonicalUrls;
 import dev.tpmalerts.shared.Posting;
 import dev.tpmalerts.shared.SourceRef;
 
@@ -96,6 +97,11 @@ public class Deduplicator {
 	public Optional<String> knownId(Posting scraped, String externalId, String sourceUrl) {
 		Set<String> aliases = DedupeKeys.aliases(scraped, externalId, List.of(scraped.canonicalUrl(), sourceUrl));
 		return this.identities.byAlias(aliases).map(PostingRecord::postingId);
+	}
+
+	/** The id of the job last seen at this URL (a posting page that is now gone). */
+	public Optional<String> knownIdForUrl(String url) {
+		return this.identities.byAlias(List.of("url:" + CanonicalUrls.canonicalize(url))).map(PostingRecord::postingId);
 	}
 
 	private Optional<PostingRecord> similar(String company, String title, long[] sketch, Instant now) {

@@ -31,9 +31,33 @@ public record FetchedDocument(URI url, int status, String contentType, byte[] bo
 		return Optional.empty();
 	}
 
-	/** The body as text: the declared charset, else UTF-8 (JSON and most feeds). */
+	/**
+	 * The body as text: in the encoding of its byte order mark if it starts with one (the mark left out, as a
+	 * browser does; a JSON parser would stop at it), else the declared charset, else UTF-8 (JSON and most feeds).
+	 */
 	public String text() {
+		if (startsWith(0xEF, 0xBB, 0xBF)) {
+			return new String(this.body, 3, this.body.length - 3, StandardCharsets.UTF_8);
+		}
+		if (startsWith(0xFE, 0xFF)) {
+			return new String(this.body, 2, this.body.length - 2, StandardCharsets.UTF_16BE);
+		}
+		if (startsWith(0xFF, 0xFE)) {
+			return new String(this.body, 2, this.body.length - 2, StandardCharsets.UTF_16LE);
+		}
 		return new String(this.body, declaredCharset().orElse(StandardCharsets.UTF_8));
+	}
+
+	private boolean startsWith(int... mark) {
+		if (this.body.length < mark.length) {
+			return false;
+		}
+		for (int i = 0; i < mark.length; i++) {
+			if ((this.body[i] & 0xFF) != mark[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

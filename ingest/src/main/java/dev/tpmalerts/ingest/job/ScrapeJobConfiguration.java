@@ -9,9 +9,9 @@ import dev.tpmalerts.ingest.normalize.PostingNormalizer;
 import dev.tpmalerts.ingest.normalize.RejectedPostingException;
 import dev.tpmalerts.ingest.publish.DeadLetters;
 import dev.tpmalerts.ingest.publish.PostingPublisher;
-import dev.tpmalerts.ingest.source.RawPosting;
 import dev.tpmalerts.ingest.source.SourceDefinition;
 import dev.tpmalerts.ingest.source.SourceParser;
+import dev.tpmalerts.ingest.source.listing.ListingCrawler;
 import dev.tpmalerts.shared.PostingEvent;
 
 import org.springframework.batch.core.job.Job;
@@ -41,7 +41,7 @@ class ScrapeJobConfiguration {
 	Step scrapeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourcePostingReader scrapeReader, ScrapeProcessor scrapeProcessor, PostingPublisher scrapeWriter,
 			DeadLetters deadLetters, IngestProperties properties) {
-		return new StepBuilder("scrapeStep", jobRepository).<RawPosting, PostingEvent>chunk(properties.chunkSize())
+		return new StepBuilder("scrapeStep", jobRepository).<ScrapeItem, PostingEvent>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(scrapeReader)
 			.processor(scrapeProcessor)
@@ -49,19 +49,20 @@ class ScrapeJobConfiguration {
 			.faultTolerant()
 			.skip(RejectedPostingException.class)
 			.skipLimit(Long.MAX_VALUE)
-			.skipListener(new SkipListener<RawPosting, PostingEvent>() {
+			.skipListener(new SkipListener<ScrapeItem, PostingEvent>() {
 				@Override
-				public void onSkipInProcess(RawPosting item, Throwable reason) {
+				public void onSkipInProcess(ScrapeItem item, Throwable reason) {
 					deadLetters.reject(item.source(), item.url(), reason.getMessage(), item.toString());
 				}
 			})
+			.listener(scrapeReader)
 			.build();
 	}
 
 	@Bean
 	@StepScope
 	SourcePostingReader scrapeReader(@Value("#{jobParameters['source']}") String source, IngestProperties properties,
-			PageFetcher fetcher, List<SourceParser> parsers, DeadLetters deadLetters) {
+			PageFetcher fetcher, List<SourceParser> parsers, ListingCrawler listingCrawler, DeadLetters deadLetters) {
 		List<SourceDefinition> selected = properties.sources()
 			.stream()
 			.filter((each) -> each.name().equals(source))
@@ -69,7 +70,7 @@ class ScrapeJobConfiguration {
 		if (selected.isEmpty()) {
 			throw new IllegalArgumentException("No source is named '" + source + "'");
 		}
-		return new SourcePostingReader(selected, fetcher, parsers, deadLetters);
+		return new SourcePostingReader(selected, fetcher, parsers, listingCrawler, deadLetters);
 	}
 
 	@Bean

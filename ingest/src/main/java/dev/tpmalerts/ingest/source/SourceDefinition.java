@@ -15,23 +15,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url the document to fetch (a page, a board API, a feed, a listing's first page)
  * @param enabled a disabled source is never fetched
  * @param schedule a Spring cron expression ("0 0 * * * *"); none means the source runs only on demand
- * @param minInterval the least time between two requests to this source's host (its rate limit)
+ * @param minInterval the least time between two requests to this source's host (its rate limit); none means
+ * {@code tpm.ingest.fetch.default-min-interval}
  * @param company the employer's name, for sources whose documents do not name it (Lever, Ashby boards)
  * @param options settings of the source type, e.g. the CSS selectors of an {@code html} source or the link
  * selector and page limit of a listing
  */
 public record SourceDefinition(String name, SourceType type, URI url, @DefaultValue("true") boolean enabled,
-		String schedule, @DefaultValue("1s") Duration minInterval, String company,
+		String schedule, Duration minInterval, String company,
 		@DefaultValue Map<String, String> options) {
 
 	public SourceDefinition {
 		options = (options != null) ? Map.copyOf(options) : Map.of();
-		minInterval = (minInterval != null) ? minInterval : Duration.ofSeconds(1);
 	}
 
-	/** A source with the defaults: enabled, no schedule, one request a second, no options. */
+	/** A source with the defaults: enabled, no schedule, the default rate limit, no options. */
 	public static SourceDefinition of(String name, SourceType type, URI url) {
-		return new SourceDefinition(name, type, url, true, null, Duration.ofSeconds(1), null, Map.of());
+		return new SourceDefinition(name, type, url, true, null, null, null, Map.of());
 	}
 
 	public Optional<String> option(String key) {
