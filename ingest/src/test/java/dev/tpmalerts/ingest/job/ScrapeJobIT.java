@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.tpmalerts.embedded.PostgresDatabases;
 import dev.tpmalerts.shared.JsonSerde;
 import dev.tpmalerts.shared.PostingEvent;
+import dev.tpmalerts.shared.PostingExpired;
 import dev.tpmalerts.shared.PostingIds;
 import dev.tpmalerts.shared.PostingScraped;
 import dev.tpmalerts.shared.RejectedRecord;
@@ -59,6 +60,10 @@ class ScrapeJobIT {
 
 	private static final AtomicReference<String> userAgent = new AtomicReference<>();
 
+	private static final AtomicReference<Integer> vanishingStatus = new AtomicReference<>(200);
+
+	private static final java.util.concurrent.atomic.AtomicInteger vanishingConditionalHits = new java.util.concurrent.atomic.AtomicInteger();
+
 	private static final HttpServer site = serve();
 
 	@Autowired
@@ -90,6 +95,10 @@ class ScrapeJobIT {
 		registry.add("tpm.ingest.sources[2].type", () -> "lever");
 		registry.add("tpm.ingest.sources[2].url", () -> base + "/v0/postings/never");
 		registry.add("tpm.ingest.sources[2].enabled", () -> "false");
+		registry.add("tpm.ingest.sources[3].name", () -> "vanishing-page");
+		registry.add("tpm.ingest.sources[3].type", () -> "json-ld-page");
+		registry.add("tpm.ingest.sources[3].url", () -> base + "/careers/vanishing.html");
+		registry.add("tpm.ingest.sources[3].enabled", () -> "true");
 	}
 
 	@AfterAll
@@ -102,7 +111,8 @@ class ScrapeJobIT {
 	void shouldPublishGoodPostingsAndKeepRejectedOnesWithTheirReasons() throws Exception {
 		List<ScrapeLauncher.Launch> launches = this.launcher.runAll("test");
 
-		assertThat(launches).extracting(ScrapeLauncher.Launch::source).containsExactly("acme-greenhouse", "gone-careers");
+		assertThat(launches).extracting(ScrapeLauncher.Launch::source)
+			.containsExactly("acme-greenhouse", "gone-careers", "vanishing-page");
 		JobExecution execution = ((ScrapeLauncher.Launch.Ran) launches.get(0)).execution();
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(execution.getJobParameters().getString("source")).isEqualTo("acme-greenhouse");
@@ -110,13 +120,18 @@ class ScrapeJobIT {
 		assertThat(step.getReadCount()).isEqualTo(3);
 		assertThat(step.getWriteCount()).isEqualTo(2);
 		assertThat(step.getSkipCount()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select status from batch_job_execution").query(String.class).list())
-			.containsExactly("COMPLETED", "COMPLETED");
+		for (ScrapeLauncher.Launch launch : launches) {
+			long executionId = ((ScrapeLauncher.Launch.Ran) launch).execution().getId();
+			assertThat(this.jdbc.sql("select status from batch_job_execution where job_execution_id = ?")
+				.param(executionId)
+				.query(String.class)
+				.single()).as("run of %s", launch.source()).isEqualTo("COMPLETED");
+		}
 		assertThat(userAgent.get()).startsWith("tpm-alerts/");
 
-		List<ConsumerRecord<String, byte[]>> published = read(Topics.POSTINGS, 2);
+		List<ConsumerRecord<String, byte[]>> published = read(Topics.POSTINGS, 3);
 		assertThat(published).extracting(ConsumerRecord::key)
-			.containsExactlyInAnyOrder(PostingIds.of("greenhouse:acme:7001"), PostingIds.of("greenhouse:acme:7003"));
+			.contains(PostingIds.of("greenhouse:acme:7001"), PostingIds.of("greenhouse:acme:7003"));
 		PostingScraped infrastructure = published.stream()
 			.map((record) -> JsonSerde.deserializer(PostingEvent.class).deserialize(Topics.POSTINGS, record.value()))
 			.map(PostingScraped.class::cast)
@@ -141,6 +156,29 @@ class ScrapeJobIT {
 			assertThat(record.reason()).contains("HTTP 404");
 		});
 		assertThat(rejected).noneSatisfy((record) -> assertThat(record.source()).isEqualTo("disabled-board"));
+	}
+
+	@Test
+	void shouldSkipAnUnchangedPageAndRetractThePostingOfAPageThatIsGone() throws Exception {
+		vanishingStatus.set(200);
+		this.launcher.run("vanishing-page", "test", Instant.parse("2026-11-01T00:00:00Z"));
+		String pageUrl = "http://127.0.0.1:" + site.getAddress().getPort() + "/careers/vanishing.html";
+		String id = PostingIds.of(pageUrl);
+
+		ScrapeLauncher.Launch unchanged = this.launcher.run("vanishing-page", "test", Instant.parse("2026-11-02T00:00:00Z"));
+		assertThat(vanishingConditionalHits.get()).as("the second fetch is conditional").isPositive();
+		assertThat(((ScrapeLauncher.Launch.Ran) unchanged).execution().getStepExecutions().iterator().next().getReadCount())
+			.as("an unchanged page is not read again").isZero();
+
+		vanishingStatus.set(410);
+		this.launcher.run("vanishing-page", "test", Instant.parse("2026-11-03T00:00:00Z"));
+
+		List<PostingEvent> events = read(Topics.POSTINGS, 1).stream()
+			.filter((record) -> id.equals(record.key()))
+			.map((record) -> JsonSerde.deserializer(PostingEvent.class).deserialize(Topics.POSTINGS, record.value()))
+			.toList();
+		assertThat(events).last().isInstanceOf(PostingExpired.class);
+		assertThat(((PostingExpired) events.get(events.size() - 1)).reason()).contains("HTTP 410");
 	}
 
 	@Test
@@ -192,12 +230,41 @@ class ScrapeJobIT {
 		return records;
 	}
 
+	private static void answerVanishingPage(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (vanishingStatus.get() != 200) {
+				exchange.sendResponseHeaders(vanishingStatus.get(), -1);
+				return;
+			}
+			if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				vanishingConditionalHits.incrementAndGet();
+				exchange.sendResponseHeaders(304, -1);
+				return;
+			}
+			byte[] body = """
+					<html><head><script type="application/ld+json">
+					{"@context": "https://schema.org", "@type": "JobPosting", "title": "Technical Program Manager, Vanishing",
+					 "hiringOrganization": {"name": "Acme Cloud"}, "description": "<p>Programs.</p>"}
+					</script></head><body></body></html>""".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.getResponseHeaders().set("ETag", "\"v1\"");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
+
 	private static HttpServer serve() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
 			server.createContext("/", (exchange) -> {
 				userAgent.set(exchange.getRequestHeaders().getFirst("User-Agent"));
 				String path = exchange.getRequestURI().getPath();
+				if (path.equals("/careers/vanishing.html")) {
+					answerVanishingPage(exchange);
+					return;
+				}
 				if (!path.equals("/v1/boards/acme/jobs")) {
 					exchange.sendResponseHeaders(404, -1);
 					exchange.close();
