@@ -1,0 +1,24 @@
+package dev.tpmalerts.bench;
+
+import java.nio.file.Path;
+
+/** {@code ./tpm-alerts bench ingest}: runs one benchmark and prints its figures. */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String which = (args.length > 0) ? args[0] : "";
+		Path samples = Path.of(System.getProperty("tpm.samples.dir", "samples"));
+		switch (which) {
+			case "ingest" -> new IngestBenchmark(samples).run();
+			default -> {
+				System.err.println("Usage: ./tpm-alerts bench ingest");
+				System.exit(2);
+			}
+		}
+		System.exit(0);
+	}
+
+}

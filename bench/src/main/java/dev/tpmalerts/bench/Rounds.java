@@ -1,0 +1,61 @@
+package dev.tpmalerts.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Runs two contenders in alternating timed rounds and reports each one's median rate and their ratio. */
+final class Rounds {
+
+	/** Work that does {@code n} units (pages, records) and returns how many it did. */
+	@FunctionalInterface
+	interface Work {
+
+		long run() throws Exception;
+
+	}
+
+	record Result(String name, double medianRate) {
+
+	}
+
+	private Rounds() {
+	}
+
+	/** Warms both up for {@code warmups} rounds, then measures {@code rounds} alternating rounds of each. */
+	static Result[] compare(String ours, Work oursWork, String baseline, Work baselineWork, int warmups, int rounds)
+			throws Exception {
+		for (int i = 0; i < warmups; i++) {
+			oursWork.run();
+			baselineWork.run();
+		}
+		List<Double> oursRates = new ArrayList<>();
+		List<Double> baselineRates = new ArrayList<>();
+		for (int i = 0; i < rounds; i++) {
+			baselineRates.add(rate(baselineWork));
+			oursRates.add(rate(oursWork));
+		}
+		return new Result[] { new Result(ours, median(oursRates)), new Result(baseline, median(baselineRates)) };
+	}
+
+	private static double rate(Work work) throws Exception {
+		long start = System.nanoTime();
+		long units = work.run();
+		return units / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(Double::compare);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	static void print(String unit, Result ours, Result baseline, double goal) {
+		double ratio = ours.medianRate() / baseline.medianRate();
+		System.out.printf(Locale.ROOT, "  %-46s %12.0f %s%n", ours.name(), ours.medianRate(), unit);
+		System.out.printf(Locale.ROOT, "  %-46s %12.0f %s%n", baseline.name(), baseline.medianRate(), unit);
+		System.out.printf(Locale.ROOT, "  ratio %.2f (goal >= %.2f): %s%n", ratio, goal, (ratio >= goal) ? "met" : "NOT met");
+	}
+
+}
