@@ -69,7 +69,9 @@ final class IngestBenchmark {
 		System.out.printf(Locale.ROOT, "tpm-alerts bench ingest: %d saved career pages, %d cores, Java %s%n",
 				pages.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		List<Posting> postings = normalising(pages);
-		publishing(postings);
+		if (!"normalise".equals(System.getProperty("bench.only"))) {
+			publishing(postings);
+		}
 	}
 
 	private List<Posting> normalising(List<Page> pages) throws Exception {

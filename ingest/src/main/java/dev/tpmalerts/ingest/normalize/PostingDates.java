@@ -19,6 +19,10 @@ public final class PostingDates {
 	private static final Pattern RELATIVE = Pattern
 		.compile("(\\d+|an?|one)\\s+(minute|hour|day|week|month)s?\\s+ago", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,}");
+
 	private PostingDates() {
 	}
 
@@ -63,7 +67,15 @@ public final class PostingDates {
 				default -> today.minusMonths(n);
 			});
 		}
-		if (text.matches("\\d{12,}")) {
+		if (ISO_DATE.matcher(text).matches()) {
+			try {
+				return Optional.of(LocalDate.parse(text));
+			}
+			catch (DateTimeParseException ex) {
+				return Optional.empty();
+			}
+		}
+		if (EPOCH_MILLIS.matcher(text).matches()) {
 			return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)).atOffset(ZoneOffset.UTC).toLocalDate());
 		}
 		for (DateTimeFormatter formatter : new DateTimeFormatter[] { DateTimeFormatter.ISO_OFFSET_DATE_TIME,

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import dev.tpmalerts.ingest.source.RawPosting;
@@ -29,6 +31,8 @@ public class PostingNormalizer {
 	private static final Safelist DESCRIPTION_TAGS = Safelist.basic().addTags("h1", "h2", "h3", "h4", "h5", "h6");
 
 	private static final int MAX_TITLE = 300;
+
+	private static final Pattern TAG = Pattern.compile("<[a-zA-Z/]");
 
 	private final Clock clock;
 
@@ -50,10 +54,13 @@ public class PostingNormalizer {
 		}
 		String canonicalUrl = CanonicalUrls.canonicalize(raw.url());
 		String html = unescapeIfEscaped((raw.descriptionHtml() == null) ? "" : raw.descriptionHtml());
-		String safeHtml = Jsoup.clean(html, DESCRIPTION_TAGS);
-		Document text = Jsoup.parseBodyFragment(safeHtml);
-		text.outputSettings().prettyPrint(false);
-		String plain = plainText(text, html);
+		// One parse: the sanitised document gives both the safe HTML and the plain text.
+		Document dirty = Jsoup.parseBodyFragment(html);
+		Document clean = new Cleaner(DESCRIPTION_TAGS).clean(dirty);
+		clean.outputSettings().prettyPrint(false);
+		String safeHtml = clean.body().html();
+		String cleanText = PlainText.of(clean.body());
+		String plain = cleanText.isEmpty() ? dirty.text() : cleanText;
 		WorkplaceDetector.Detected workplace = WorkplaceDetector.detect(raw.workplaceHint(), raw.locationText(),
 				plain);
 		Optional<Salary> salary = Salaries.fromStructured(raw.salary(), plain).or(() -> Salaries.fromText(plain));
@@ -72,20 +79,8 @@ public class PostingNormalizer {
 
 	/** Some sources entity-escape their HTML twice ("&lt;p&gt;"): such a description has no tags of its own. */
 	private static String unescapeIfEscaped(String html) {
-		boolean escaped = html.contains("&lt;") && !html.matches("(?s).*<[a-zA-Z/][^>]*>.*");
+		boolean escaped = html.contains("&lt;") && !TAG.matcher(html).find();
 		return escaped ? Parser.unescapeEntities(html, false) : html;
-	}
-
-	/** Text with one line per block (paragraph, list item, heading), so sections stay apparent. */
-	private static String plainText(Document sanitised, String originalHtml) {
-		Document copy = sanitised.clone();
-		copy.select("br, p, li, h1, h2, h3, h4, h5, h6, div, ul, ol, tr, blockquote, pre").after("\n");
-		String plain = copy.body()
-			.wholeText()
-			.replaceAll("[ \\t\\x0B\\f\\r]+", " ")
-			.replaceAll("\\n\\s*\\n+", "\n")
-			.strip();
-		return plain.isEmpty() ? Jsoup.parse(originalHtml).text() : plain;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.tpmalerts.ingest.normalize;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,23 @@ public final class Salaries {
 	private static final Pattern NOT_PAY_AFTER = Pattern.compile("^\\s*(million|billion|mn|bn|m\\b|b\\b)",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Map<SalaryPeriod, Pattern> PERIODS = periods();
+
+	private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}([.,]\\d{3})+");
+
 	private static final Pattern OTHER_DOLLAR = Pattern.compile("\\b(CAD|AUD|NZD|SGD)\\b");
 
 	private Salaries() {
+	}
+
+	private static Map<SalaryPeriod, Pattern> periods() {
+		Map<SalaryPeriod, Pattern> periods = new LinkedHashMap<>();
+		periods.put(SalaryPeriod.HOUR, Pattern.compile("\\b(hour|hourly|hr)\\b|per-hour"));
+		periods.put(SalaryPeriod.DAY, Pattern.compile("\\b(day|daily)\\b"));
+		periods.put(SalaryPeriod.WEEK, Pattern.compile("\\b(week|weekly)\\b"));
+		periods.put(SalaryPeriod.MONTH, Pattern.compile("\\b(month|monthly)\\b"));
+		periods.put(SalaryPeriod.YEAR, Pattern.compile("\\b(year|yearly|annual|annually|annum|yr)\\b|per-year"));
+		return periods;
 	}
 
 	public static Optional<Salary> fromStructured(RawSalary raw, String text) {
@@ -125,9 +140,9 @@ public final class Salaries {
 	}
 
 	private static double amount(String digits, String thousands) {
-		String compact = digits.replaceAll("\\s", "");
+		String compact = digits.replace(" ", "").replace("\u00A0", "");
 		// "70.000" and "70,000" are thousands; "75.50" and "75,5" are decimals.
-		String normalised = compact.matches("\\d{1,3}([.,]\\d{3})+") ? compact.replaceAll("[.,]", "")
+		String normalised = THOUSANDS.matcher(compact).matches() ? compact.replace(".", "").replace(",", "")
 				: compact.replace(',', '.');
 		double value = Double.parseDouble(normalised);
 		return (thousands != null) ? value * 1000 : value;
@@ -138,20 +153,10 @@ public final class Salaries {
 			return Optional.empty();
 		}
 		String lower = unit.toLowerCase(Locale.ROOT);
-		if (lower.matches(".*\\b(hour|hourly|hr)\\b.*") || lower.contains("per-hour")) {
-			return Optional.of(SalaryPeriod.HOUR);
-		}
-		if (lower.matches(".*\\b(day|daily)\\b.*")) {
-			return Optional.of(SalaryPeriod.DAY);
-		}
-		if (lower.matches(".*\\b(week|weekly)\\b.*")) {
-			return Optional.of(SalaryPeriod.WEEK);
-		}
-		if (lower.matches(".*\\b(month|monthly)\\b.*")) {
-			return Optional.of(SalaryPeriod.MONTH);
-		}
-		if (lower.matches(".*\\b(year|yearly|annual|annually|annum|yr)\\b.*") || lower.contains("per-year")) {
-			return Optional.of(SalaryPeriod.YEAR);
+		for (Map.Entry<SalaryPeriod, Pattern> period : PERIODS.entrySet()) {
+			if (period.getValue().matcher(lower).find()) {
+				return Optional.of(period.getKey());
+			}
 		}
 		return Optional.empty();
 	}

@@ -23,15 +23,20 @@ public final class Titles {
 
 	private static final Pattern MANAGER_OF_MANAGERS = Pattern.compile("\\b(manager|head),? (of )?(technical )?program management\\b");
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern GENDER = Pattern.compile("(?i)\\s*[\\(\\[](m/f/d|m/w/d|f/m/d|h/f)[\\)\\]]");
+
+	private static final Pattern DECORATION = Pattern.compile("(?i)\\s*[-|–]\\s*(job opening|apply now|new)$");
+
 	private Titles() {
 	}
 
 	/** Collapses white space and drops decorations such as "(m/f/d)" and "- Job Opening". */
 	public static String clean(String title) {
-		String cleaned = title.replaceAll("\\s+", " ")
-			.replaceAll("(?i)\\s*[\\(\\[](m/f/d|m/w/d|f/m/d|h/f)[\\)\\]]", "")
-			.replaceAll("(?i)\\s*[-|–]\\s*(job opening|apply now|new)$", "")
-			.strip();
+		String cleaned = WHITESPACE.matcher(title).replaceAll(" ");
+		cleaned = GENDER.matcher(cleaned).replaceAll("");
+		cleaned = DECORATION.matcher(cleaned).replaceAll("").strip();
 		return cleaned;
 	}
 

@@ -52,7 +52,7 @@ public final class WorkplaceDetector {
 			}
 		}
 		String body = (text == null) ? "" : text.toLowerCase(Locale.ROOT);
-		String cleaned = PERK.matcher(body).replaceAll(" ");
+		String cleaned = body.contains("anywhere") ? PERK.matcher(body).replaceAll(" ") : body;
 		Detected fromBody = firstOf(cleaned);
 		if (fromBody != null) {
 			return fromBody;
@@ -71,15 +71,19 @@ public final class WorkplaceDetector {
 	}
 
 	private static Detected firstOf(String body) {
-		// Hybrid wins: a hybrid job usually mentions both its office days and its remote days.
-		Matcher hybrid = HYBRID.matcher(body);
-		if (hybrid.find()) {
-			return new Detected(Workplace.HYBRID, excerpt(body, hybrid.start(), hybrid.end()));
+		// Hybrid wins: a hybrid job usually mentions both its office days and its remote days. The contains()
+		// checks skip the regular expressions, the costly part, for texts that cannot match them.
+		if (body.contains("hybrid") || body.contains("week")) {
+			Matcher hybrid = HYBRID.matcher(body);
+			if (hybrid.find()) {
+				return new Detected(Workplace.HYBRID, excerpt(body, hybrid.start(), hybrid.end()));
+			}
 		}
 		Matcher remote = REMOTE.matcher(body);
 		Matcher onsite = ONSITE.matcher(body);
-		boolean isRemote = remote.find();
-		boolean isOnsite = onsite.find();
+		boolean isRemote = (body.contains("remote") || body.contains("work from")) && remote.find();
+		boolean isOnsite = (body.contains("site") || body.contains("office") || body.contains("person")
+				|| body.contains("not remote")) && onsite.find();
 		if (isRemote && (!isOnsite || remote.start() <= onsite.start())) {
 			return new Detected(Workplace.REMOTE, excerpt(body, remote.start(), remote.end()));
 		}
