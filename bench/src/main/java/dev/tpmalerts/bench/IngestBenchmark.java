@@ -26,6 +26,7 @@ import org.jsoup.Jsoup;
 import dev.tpmalerts.bench.Rounds.Result;
 import dev.tpmalerts.embedded.KafkaBroker;
 import dev.tpmalerts.ingest.fetch.FetchedDocument;
+import dev.tpmalerts.ingest.job.IngestProperties;
 import dev.tpmalerts.ingest.normalize.PostingNormalizer;
 import dev.tpmalerts.ingest.publish.PostingPublisher;
 import dev.tpmalerts.ingest.source.RawPosting;
@@ -52,7 +53,8 @@ final class IngestBenchmark {
 
 	private final Path samples;
 
-	private final int chunkSize = Integer.getInteger("bench.chunk-size", 20);
+	private final int chunkSize = Integer.getInteger("bench.chunk-size",
+			Integer.parseInt(IngestProperties.DEFAULT_CHUNK_SIZE));
 
 	private final int records = Integer.getInteger("bench.records", 20_000);
 
