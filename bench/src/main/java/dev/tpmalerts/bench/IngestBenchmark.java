@@ -111,7 +111,7 @@ final class IngestBenchmark {
 		};
 		System.out.println("Normalising saved pages (one posting per page):");
 		Result[] results = Rounds.compare("parse JSON-LD + normalise (postings/s)", ours, "jsoup parse alone (pages/s)",
-				jsoupAlone, 2, 5);
+				jsoupAlone, 3, 9);
 		Rounds.print("per second", results[0], results[1], 0.5);
 		return postings;
 	}
@@ -162,7 +162,7 @@ final class IngestBenchmark {
 						this.records, payloads.stream().mapToInt((bytes) -> bytes.length).sum() / payloads.size() / 1024,
 						this.chunkSize);
 				Result[] results = Rounds.compare("ingest's writer (records/s)", writer,
-						"Kafka producer, same payloads (records/s)", baseline, 1, 3);
+						"Kafka producer, same payloads (records/s)", baseline, 1, 5);
 				Rounds.print("per second", results[0], results[1], 0.8);
 			}
 			finally {

@@ -15,7 +15,7 @@ final class Rounds {
 
 	}
 
-	record Result(String name, double medianRate) {
+	record Result(String name, double medianRate, double minRate, double maxRate) {
 
 	}
 
@@ -35,7 +35,12 @@ final class Rounds {
 			baselineRates.add(rate(baselineWork));
 			oursRates.add(rate(oursWork));
 		}
-		return new Result[] { new Result(ours, median(oursRates)), new Result(baseline, median(baselineRates)) };
+		return new Result[] { result(ours, oursRates), result(baseline, baselineRates) };
+	}
+
+	private static Result result(String name, List<Double> rates) {
+		return new Result(name, median(rates), rates.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+				rates.stream().mapToDouble(Double::doubleValue).max().orElse(0));
 	}
 
 	private static double rate(Work work) throws Exception {
@@ -53,8 +58,10 @@ final class Rounds {
 
 	static void print(String unit, Result ours, Result baseline, double goal) {
 		double ratio = ours.medianRate() / baseline.medianRate();
-		System.out.printf(Locale.ROOT, "  %-46s %12.0f %s%n", ours.name(), ours.medianRate(), unit);
-		System.out.printf(Locale.ROOT, "  %-46s %12.0f %s%n", baseline.name(), baseline.medianRate(), unit);
+		for (Result result : new Result[] { ours, baseline }) {
+			System.out.printf(Locale.ROOT, "  %-46s %10.0f %s (median; rounds %.0f–%.0f)%n", result.name(),
+					result.medianRate(), unit, result.minRate(), result.maxRate());
+		}
 		System.out.printf(Locale.ROOT, "  ratio %.2f (goal >= %.2f): %s%n", ratio, goal, (ratio >= goal) ? "met" : "NOT met");
 	}
 
