@@ -129,7 +129,7 @@ final class IngestBenchmark {
 			List<byte[]> payloads = new ArrayList<>();
 			for (int i = 0; i < this.records; i++) {
 				Posting template = postings.get(i % postings.size());
-				PostingEvent event = PostingScraped.of(withId(template, "bench-" + i));
+				PostingEvent event = PostingScraped.of(template.withId("bench-" + i));
 				events.add(event);
 				payloads.add(JsonSerde.serializer().serialize(Topics.POSTINGS, event));
 			}
@@ -171,12 +171,6 @@ final class IngestBenchmark {
 		}
 	}
 
-	private static Posting withId(Posting posting, String id) {
-		return new Posting(id, posting.title(), posting.seniority(), posting.company(), posting.locations(),
-				posting.workplace(), posting.workplaceEvidence(), posting.salary(), posting.employmentType(),
-				posting.datePosted(), posting.validThrough(), posting.canonicalUrl(), posting.descriptionHtml(),
-				posting.descriptionText(), posting.sources(), posting.fetchedAt());
-	}
 
 	private static FetchedDocument document(Page page) {
 		return new FetchedDocument(page.url(), 200, "text/html", page.bytes());

@@ -19,6 +19,20 @@ public record Posting(String id, String title, String seniority, String company,
 		workplace = (workplace != null) ? workplace : Workplace.UNKNOWN;
 	}
 
+	/** This posting under another id: a copy of a job that was published first under that id. */
+	public Posting withId(String newId) {
+		return new Posting(newId, this.title, this.seniority, this.company, this.locations, this.workplace,
+				this.workplaceEvidence, this.salary, this.employmentType, this.datePosted, this.validThrough,
+				this.canonicalUrl, this.descriptionHtml, this.descriptionText, this.sources, this.fetchedAt);
+	}
+
+	/** This posting listed by other sources. */
+	public Posting withSources(List<SourceRef> newSources) {
+		return new Posting(this.id, this.title, this.seniority, this.company, this.locations, this.workplace,
+				this.workplaceEvidence, this.salary, this.employmentType, this.datePosted, this.validThrough,
+				this.canonicalUrl, this.descriptionHtml, this.descriptionText, newSources, this.fetchedAt);
+	}
+
 	/** The first location, for one-line displays. */
 	public String primaryLocation() {
 		return this.locations.isEmpty() ? "" : this.locations.get(0).display();

@@ -72,8 +72,8 @@ public class Deduplicator {
 		this.identities.addAliases(record.postingId(), aliases);
 		Posting published = DedupeKeys.fromJson(record.postingJson());
 		boolean fromPrimary = record.primarySource().equals(source(scraped));
-		Posting candidate = fromPrimary ? withId(scraped, record.postingId(), published.sources()) : published;
-		Posting merged = withSources(candidate, scraped.sources());
+		Posting candidate = fromPrimary ? scraped.withId(record.postingId()).withSources(published.sources()) : published;
+		Posting merged = mergeSources(candidate, scraped.sources());
 		String hash = DedupeKeys.contentHash(merged);
 		boolean changed = fromPrimary && !hash.equals(record.contentHash());
 		boolean newSource = merged.sources().size() > published.sources().size();
@@ -122,14 +122,8 @@ public class Deduplicator {
 		return posting.sources().isEmpty() ? "" : posting.sources().get(0).source();
 	}
 
-	private static Posting withId(Posting posting, String id, List<SourceRef> knownSources) {
-		return new Posting(id, posting.title(), posting.seniority(), posting.company(), posting.locations(),
-				posting.workplace(), posting.workplaceEvidence(), posting.salary(), posting.employmentType(),
-				posting.datePosted(), posting.validThrough(), posting.canonicalUrl(), posting.descriptionHtml(),
-				posting.descriptionText(), knownSources, posting.fetchedAt());
-	}
 
-	private static Posting withSources(Posting posting, List<SourceRef> more) {
+	private static Posting mergeSources(Posting posting, List<SourceRef> more) {
 		Set<SourceRef> all = new LinkedHashSet<>(posting.sources());
 		for (SourceRef ref : more) {
 			boolean sameSource = all.stream().anyMatch((known) -> known.source().equals(ref.source()));
@@ -137,10 +131,7 @@ public class Deduplicator {
 				all.add(ref);
 			}
 		}
-		return new Posting(posting.id(), posting.title(), posting.seniority(), posting.company(), posting.locations(),
-				posting.workplace(), posting.workplaceEvidence(), posting.salary(), posting.employmentType(),
-				posting.datePosted(), posting.validThrough(), posting.canonicalUrl(), posting.descriptionHtml(),
-				posting.descriptionText(), new ArrayList<>(all), posting.fetchedAt());
+		return posting.withSources(new ArrayList<>(all));
 	}
 
 }

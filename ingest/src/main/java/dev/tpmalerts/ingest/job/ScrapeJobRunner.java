@@ -1,5 +1,6 @@
 package dev.tpmalerts.ingest.job;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ class ScrapeJobRunner implements ApplicationRunner {
 		}
 		else {
 			for (String source : this.properties.runNow()) {
-				launches.add(this.launcher.run(source, "command", java.time.Instant.now()));
+				launches.add(this.launcher.run(source, "command", Instant.now()));
 			}
 		}
 		if (this.properties.exitAfterRun()) {
