@@ -1,6 +1,8 @@
 package dev.tpmalerts.ingest.normalize;
 
+import java.text.ParsePosition;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +26,12 @@ public final class PostingDates {
 
 	private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,}");
 
+	/** "2026-11-01T09:00Z"; a bare date is shorter. */
+	private static final int SHORTEST_ZONED = 17;
+
+	private static final List<DateTimeFormatter> ZONED_SHAPES = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+			DateTimeFormatter.ISO_INSTANT, DateTimeFormatter.RFC_1123_DATE_TIME);
+
 	private PostingDates() {
 	}
 
@@ -31,16 +40,38 @@ public final class PostingDates {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();
 		}
-		for (DateTimeFormatter formatter : new DateTimeFormatter[] { DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-				DateTimeFormatter.ISO_INSTANT, DateTimeFormatter.RFC_1123_DATE_TIME }) {
-			try {
-				return Optional.of(ZonedDateTime.parse(value.strip(), formatter).toInstant());
-			}
-			catch (DateTimeParseException ex) {
-				// try the next shape
+		return zoned(value.strip()).map(ZonedDateTime::toInstant);
+	}
+
+	/** A date-time with an offset or zone in one of the shapes sources use; empty otherwise. */
+	private static Optional<ZonedDateTime> zoned(String text) {
+		if (text.length() < SHORTEST_ZONED) {
+			return Optional.empty();
+		}
+		for (DateTimeFormatter formatter : ZONED_SHAPES) {
+			Optional<ZonedDateTime> parsed = tryParse(text, formatter);
+			if (parsed.isPresent()) {
+				return parsed;
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Parses without throwing for a text of another shape: most dates are tried against several shapes, and a
+	 * {@link DateTimeParseException} per miss (its stack trace included) costs more than the parse itself.
+	 */
+	private static Optional<ZonedDateTime> tryParse(String text, DateTimeFormatter formatter) {
+		ParsePosition position = new ParsePosition(0);
+		if (formatter.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(formatter.parse(text, ZonedDateTime::from));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	public static Optional<LocalDate> parse(String value, Clock clock) {
@@ -78,14 +109,9 @@ public final class PostingDates {
 		if (EPOCH_MILLIS.matcher(text).matches()) {
 			return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)).atOffset(ZoneOffset.UTC).toLocalDate());
 		}
-		for (DateTimeFormatter formatter : new DateTimeFormatter[] { DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-				DateTimeFormatter.ISO_INSTANT, DateTimeFormatter.RFC_1123_DATE_TIME }) {
-			try {
-				return Optional.of(ZonedDateTime.parse(text, formatter).toLocalDate());
-			}
-			catch (DateTimeParseException ex) {
-				// try the next shape
-			}
+		Optional<ZonedDateTime> zoned = zoned(text);
+		if (zoned.isPresent()) {
+			return zoned.map(ZonedDateTime::toLocalDate);
 		}
 		try {
 			return Optional.of(OffsetDateTime.parse(text.replace(' ', 'T') + (text.length() <= 19 ? "Z" : ""))

@@ -71,30 +71,51 @@ public final class WorkplaceDetector {
 	}
 
 	private static Detected firstOf(String body) {
-		// Hybrid wins: a hybrid job usually mentions both its office days and its remote days. The contains()
-		// checks skip the regular expressions, the costly part, for texts that cannot match them.
-		if (body.contains("hybrid") || body.contains("week")) {
-			Matcher hybrid = HYBRID.matcher(body);
-			if (hybrid.find()) {
-				return new Detected(Workplace.HYBRID, excerpt(body, hybrid.start(), hybrid.end()));
-			}
+		// Hybrid wins: a hybrid job usually mentions both its office days and its remote days.
+		Found hybrid = first(HYBRID, body, "hybrid", "week");
+		if (hybrid != null) {
+			return new Detected(Workplace.HYBRID, excerpt(body, hybrid));
 		}
-		Matcher remote = REMOTE.matcher(body);
-		Matcher onsite = ONSITE.matcher(body);
-		boolean isRemote = (body.contains("remote") || body.contains("work from")) && remote.find();
-		boolean isOnsite = (body.contains("site") || body.contains("office") || body.contains("person")
-				|| body.contains("not remote")) && onsite.find();
-		if (isRemote && (!isOnsite || remote.start() <= onsite.start())) {
-			return new Detected(Workplace.REMOTE, excerpt(body, remote.start(), remote.end()));
+		Found remote = first(REMOTE, body, "remote", "work from");
+		Found onsite = first(ONSITE, body, "site", "office", "person", "not remote");
+		if (remote != null && (onsite == null || remote.start() <= onsite.start())) {
+			return new Detected(Workplace.REMOTE, excerpt(body, remote));
 		}
-		if (isOnsite) {
-			return new Detected(Workplace.ONSITE, excerpt(body, onsite.start(), onsite.end()));
+		if (onsite != null) {
+			return new Detected(Workplace.ONSITE, excerpt(body, onsite));
 		}
 		return null;
 	}
 
-	private static String excerpt(String text, int start, int end) {
-		return text.substring(Math.max(0, start - 30), Math.min(text.length(), end + 30)).strip();
+	private record Found(int start, int end) {
+
+	}
+
+	/**
+	 * The first match of {@code pattern} in {@code body}, looking only at the lines (blocks of the description)
+	 * that hold one of the words every match contains: the regular expressions are the costly part, and most
+	 * lines of a posting hold none of them. A statement never spans two blocks.
+	 */
+	private static Found first(Pattern pattern, String body, String... anchors) {
+		Found first = null;
+		for (String anchor : anchors) {
+			int searchFrom = 0;
+			for (int at = body.indexOf(anchor); at >= 0 && (first == null || at < first.start()); at = body.indexOf(anchor, searchFrom)) {
+				int lineStart = body.lastIndexOf('\n', at) + 1;
+				int lineEnd = body.indexOf('\n', at);
+				lineEnd = (lineEnd < 0) ? body.length() : lineEnd;
+				Matcher matcher = pattern.matcher(body).region(lineStart, lineEnd);
+				if (matcher.find() && (first == null || matcher.start() < first.start())) {
+					first = new Found(matcher.start(), matcher.end());
+				}
+				searchFrom = lineEnd + 1;
+			}
+		}
+		return first;
+	}
+
+	private static String excerpt(String text, Found found) {
+		return text.substring(Math.max(0, found.start() - 30), Math.min(text.length(), found.end() + 30)).strip();
 	}
 
 }

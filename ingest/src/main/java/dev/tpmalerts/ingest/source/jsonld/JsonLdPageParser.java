@@ -3,6 +3,7 @@ package dev.tpmalerts.ingest.source.jsonld;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,12 @@ public class JsonLdPageParser implements SourceParser {
 
 	private static final Logger logger = LoggerFactory.getLogger(JsonLdPageParser.class);
 
+	private static final String JSON_LD = "application/ld+json";
+
+	private static final String LD_JSON = "ld+json";
+
+	private static final String SCRIPT_END = "</script";
+
 	@Override
 	public SourceType type() {
 		return SourceType.JSON_LD_PAGE;
@@ -45,21 +52,52 @@ public class JsonLdPageParser implements SourceParser {
 
 	@Override
 	public List<RawPosting> parse(SourceDefinition source, FetchedDocument document) {
-		return postingsOnPage(source, SourceType.JSON_LD_PAGE, parseHtml(document));
+		return postingsOnPage(source, SourceType.JSON_LD_PAGE, document);
 	}
 
 	/**
-	 * The postings of a parsed career page: its JSON-LD JobPostings, else its microdata ones. Listings use it for
-	 * the posting pages they link to.
+	 * The postings of a fetched career page: its JSON-LD JobPostings, else its microdata ones. When the page's
+	 * last JSON-LD block ends before the page does, only that far is parsed: the rest is the visible page, often
+	 * most of it, and it is read (in full) only when the blocks hold no posting. Listings use this for the posting
+	 * pages they link to.
 	 * @param type the source type the postings are attributed to
 	 * @throws SourceFormatException when the page has neither, naming its URL and any broken JSON-LD
 	 */
-	public static List<RawPosting> postingsOnPage(SourceDefinition source, SourceType type, Document page) {
-		List<JsonNode> postings = new ArrayList<>();
+	public static List<RawPosting> postingsOnPage(SourceDefinition source, SourceType type, FetchedDocument document) {
+		int end = endOfLastJsonLdBlock(document.body());
+		if (end > 0 && end < document.body().length) {
+			Document head = parseHtml(document, end);
+			List<RawPosting> found = jsonLdPostings(source, type, head, new ArrayList<>());
+			if (!found.isEmpty()) {
+				return found;
+			}
+		}
+		return postingsOnPage(source, type, parseHtml(document));
+	}
+
+	private static List<RawPosting> postingsOnPage(SourceDefinition source, SourceType type, Document page) {
 		List<String> errors = new ArrayList<>();
+		List<RawPosting> found = jsonLdPostings(source, type, page, errors);
+		if (found.isEmpty()) {
+			found = MicrodataExtractor.extract(source, type, page);
+		}
+		if (found.isEmpty()) {
+			throw new SourceFormatException("No schema.org JobPosting in the JSON-LD or microdata of " + page.location()
+					+ (errors.isEmpty() ? "" : " (broken JSON-LD: " + String.join("; ", errors) + ")"));
+		}
+		if (!errors.isEmpty()) {
+			logger.info("Ignored {} broken JSON-LD block(s) on {}", errors.size(), page.location());
+		}
+		return found;
+	}
+
+	/** The JobPostings of the page's JSON-LD blocks; each broken block adds its parse error to {@code errors}. */
+	private static List<RawPosting> jsonLdPostings(SourceDefinition source, SourceType type, Document page,
+			List<String> errors) {
+		List<JsonNode> postings = new ArrayList<>();
 		// By tag, not by CSS query: this runs for every page and the selector engine costs more than the walk.
 		for (Element script : page.getElementsByTag("script")) {
-			if (!script.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
+			if (!script.attr("type").strip().equalsIgnoreCase(JSON_LD)) {
 				continue;
 			}
 			try {
@@ -69,19 +107,33 @@ public class JsonLdPageParser implements SourceParser {
 				errors.add(ex.getOriginalMessage());
 			}
 		}
-		String pageUrl = page.location();
-		List<RawPosting> found = postings.stream().map((node) -> toRaw(source, type, pageUrl, node)).toList();
-		if (found.isEmpty()) {
-			found = MicrodataExtractor.extract(source, type, page);
+		return postings.stream().map((node) -> toRaw(source, type, page.location(), node)).toList();
+	}
+
+	/**
+	 * Where the {@code </script>} after the page's last mention of "ld+json" ends, or -1. Every JSON-LD block ends
+	 * there or earlier, whatever the page says elsewhere. A page in an encoding that is not ASCII-compatible
+	 * (UTF-16) has no such mention in its bytes and is parsed in full.
+	 */
+	static int endOfLastJsonLdBlock(byte[] page) {
+		// Read as Latin-1, one char per byte, the offsets are byte offsets; String's searches are vectorised.
+		String bytes = new String(page, StandardCharsets.ISO_8859_1);
+		int mention = -1;
+		for (int plus = bytes.lastIndexOf('+'); plus >= 2 && mention < 0; plus = bytes.lastIndexOf('+', plus - 1)) {
+			if (bytes.regionMatches(true, plus - 2, LD_JSON, 0, LD_JSON.length())) {
+				mention = plus - 2;
+			}
 		}
-		if (found.isEmpty()) {
-			throw new SourceFormatException("No schema.org JobPosting in the JSON-LD or microdata of " + pageUrl
-					+ (errors.isEmpty() ? "" : " (broken JSON-LD: " + String.join("; ", errors) + ")"));
+		if (mention < 0) {
+			return -1;
 		}
-		if (!errors.isEmpty()) {
-			logger.info("Ignored {} broken JSON-LD block(s) on {}", errors.size(), pageUrl);
+		for (int close = bytes.indexOf("</", mention); close >= 0; close = bytes.indexOf("</", close + 2)) {
+			if (bytes.regionMatches(true, close, SCRIPT_END, 0, SCRIPT_END.length())) {
+				int tagEnd = bytes.indexOf('>', close);
+				return (tagEnd < 0) ? -1 : tagEnd + 1;
+			}
 		}
-		return found;
+		return -1;
 	}
 
 	/**
@@ -89,9 +141,14 @@ public class JsonLdPageParser implements SourceParser {
 	 * charset, else the page's own (meta charset, byte-order mark), else UTF-8.
 	 */
 	public static Document parseHtml(FetchedDocument document) {
+		return parseHtml(document, document.body().length);
+	}
+
+	/** The first {@code length} bytes of a fetched page, as {@link #parseHtml(FetchedDocument)} reads the page. */
+	private static Document parseHtml(FetchedDocument document, int length) {
 		String charset = document.declaredCharset().map(Object::toString).orElse(null);
 		try {
-			return Jsoup.parse(new ByteArrayInputStream(document.body()), charset, document.url().toString());
+			return Jsoup.parse(new ByteArrayInputStream(document.body(), 0, length), charset, document.url().toString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -89,8 +89,7 @@ public class ListingCrawler {
 		List<RawPosting> postings = new ArrayList<>();
 		for (URI link : links) {
 			try {
-				postings.addAll(JsonLdPageParser.postingsOnPage(source, SourceType.CAREER_LISTING,
-						JsonLdPageParser.parseHtml(fetch.apply(link))));
+				postings.addAll(JsonLdPageParser.postingsOnPage(source, SourceType.CAREER_LISTING, fetch.apply(link)));
 			}
 			catch (RuntimeException ex) {
 				failures.add(new LinkFailure(link, reason(ex)));

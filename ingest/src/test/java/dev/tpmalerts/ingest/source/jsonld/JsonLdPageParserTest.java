@@ -261,6 +261,60 @@ class JsonLdPageParserTest {
 			.isEqualTo("Technical Program Manager, Ads");
 	}
 
+	@Test
+	void shouldEndTheReadAfterTheScriptOfTheLastJsonLdMentionWhateverItsCase() {
+		String page = "<html><head><script type=\"application/LD+JSON\">{}</SCRIPT><title>t</title></head>"
+				+ "<body><p>Jobs</p></body></html>";
+		int end = JsonLdPageParser.endOfLastJsonLdBlock(page.getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(page.substring(0, end)).endsWith("{}</SCRIPT>");
+		assertThat(JsonLdPageParser.endOfLastJsonLdBlock("<p>No structured data</p>".getBytes(StandardCharsets.US_ASCII)))
+			.isEqualTo(-1);
+		assertThat(JsonLdPageParser.endOfLastJsonLdBlock("<script type=\"application/ld+json\">{".getBytes(
+				StandardCharsets.US_ASCII))).as("a block the page never closes").isEqualTo(-1);
+	}
+
+	@Test
+	void shouldFindEveryJobPostingWhenTheBodyHoldsAnotherBlockAfterTheHeadOne() {
+		String html = """
+				<html><head><script type="application/ld+json">{"@type": "Organization", "name": "Alderbrook"}</script>
+				</head><body><h1>Open roles</h1><p>Two roles are open.</p>
+				<script type="application/ld+json">[{"@type": "JobPosting", "title": "TPM, Billing",
+				 "url": "https://alderbrook.example/jobs/1"}, {"@type": "JobPosting", "title": "TPM, Ledger",
+				 "url": "https://alderbrook.example/jobs/2"}]</script>
+				<footer>About us</footer></body></html>
+				""";
+
+		List<RawPosting> postings = this.parser.parse(source(), html("https://alderbrook.example/jobs", html));
+
+		assertThat(postings).extracting(RawPosting::title).containsExactly("TPM, Billing", "TPM, Ledger");
+	}
+
+	@Test
+	void shouldReadTheWholePageForMicrodataWhenItsJsonLdHoldsNoPosting() {
+		// The JSON-LD block ends early, and holds no posting: the microdata after it must still be read.
+		String html = """
+				<html><head><script type="application/ld+json">{"@type": "WebSite", "name": "Fernhill Careers"}</script>
+				</head><body><div itemscope itemtype="https://schema.org/JobPosting">
+				<h1 itemprop="title">Technical Program Manager, Search</h1>
+				<div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">
+				<span itemprop="name">Fernhill Media</span></div>
+				<div itemprop="description"><p>Lead the search programs.</p></div></div></body></html>
+				""";
+
+		List<RawPosting> postings = this.parser.parse(source(), html("https://fernhill.example/jobs/7", html));
+
+		assertThat(postings).singleElement().satisfies((posting) -> {
+			assertThat(posting.title()).isEqualTo("Technical Program Manager, Search");
+			assertThat(posting.company()).isEqualTo("Fernhill Media");
+		});
+	}
+
+	private static FetchedDocument html(String url, String html) {
+		return new FetchedDocument(URI.create(url), 200, "text/html; charset=utf-8",
+				html.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private RawPosting parseOne(String resource) {
 		List<RawPosting> postings = parse(resource, "text/html; charset=utf-8");
 		assertThat(postings).hasSize(1);
