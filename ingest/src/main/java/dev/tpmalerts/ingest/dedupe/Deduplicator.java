@@ -88,6 +88,15 @@ public class Deduplicator {
 		return new Resolution.Updated(merged, why);
 	}
 
+	/**
+	 * Records that a source's document is unchanged since its last run (HTTP 304): the jobs it listed are still
+	 * listed, so they stay within the window in which a copy elsewhere is recognised by its fingerprint.
+	 * @return how many postings were refreshed
+	 */
+	public int stillListed(String source) {
+		return this.identities.touchPrimarySource(source, this.clock.instant());
+	}
+
 	/** Records that a job is gone, so that seeing it again publishes it again. */
 	public void expired(String postingId) {
 		this.identities.markExpired(postingId, this.clock.instant());

@@ -88,6 +88,13 @@ class PostingIdentities {
 			.update();
 	}
 
+	/** Marks every live posting first published from this source as seen now; returns how many. */
+	int touchPrimarySource(String source, Instant lastSeen) {
+		return this.jdbc.sql("update posting_record set last_seen = ? where primary_source = ? and expired_at is null")
+			.params(Timestamp.from(lastSeen), source)
+			.update();
+	}
+
 	void markExpired(String postingId, Instant at) {
 		this.jdbc.sql("update posting_record set expired_at = ? where posting_id = ?")
 			.params(Timestamp.from(at), postingId)

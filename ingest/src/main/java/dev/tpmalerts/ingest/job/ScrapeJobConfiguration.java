@@ -62,7 +62,8 @@ class ScrapeJobConfiguration {
 	@Bean
 	@StepScope
 	SourcePostingReader scrapeReader(@Value("#{jobParameters['source']}") String source, IngestProperties properties,
-			PageFetcher fetcher, List<SourceParser> parsers, ListingCrawler listingCrawler, DeadLetters deadLetters) {
+			PageFetcher fetcher, List<SourceParser> parsers, ListingCrawler listingCrawler, DeadLetters deadLetters,
+			Deduplicator deduplicator) {
 		List<SourceDefinition> selected = properties.sources()
 			.stream()
 			.filter((each) -> each.name().equals(source))
@@ -70,7 +71,7 @@ class ScrapeJobConfiguration {
 		if (selected.isEmpty()) {
 			throw new IllegalArgumentException("No source is named '" + source + "'");
 		}
-		return new SourcePostingReader(selected, fetcher, parsers, listingCrawler, deadLetters);
+		return new SourcePostingReader(selected, fetcher, parsers, listingCrawler, deadLetters, deduplicator);
 	}
 
 	@Bean

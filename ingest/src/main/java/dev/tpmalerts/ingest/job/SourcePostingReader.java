@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tpmalerts.ingest.dedupe.Deduplicator;
 import dev.tpmalerts.ingest.fetch.FetchException;
 import dev.tpmalerts.ingest.fetch.FetchResult;
 import dev.tpmalerts.ingest.fetch.PageFetcher;
@@ -49,6 +50,8 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 
 	private final DeadLetters deadLetters;
 
+	private final Deduplicator deduplicator;
+
 	private final List<URI> fetched = new ArrayList<>();
 
 	private List<ScrapeItem> items = List.of();
@@ -56,12 +59,13 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 	private boolean restart;
 
 	SourcePostingReader(List<SourceDefinition> sources, PageFetcher fetcher, List<SourceParser> parsers,
-			ListingCrawler listingCrawler, DeadLetters deadLetters) {
+			ListingCrawler listingCrawler, DeadLetters deadLetters, Deduplicator deduplicator) {
 		this.sources = sources;
 		this.fetcher = fetcher;
 		this.parsers = parsers.stream().collect(Collectors.toMap(SourceParser::type, Function.identity()));
 		this.listingCrawler = listingCrawler;
 		this.deadLetters = deadLetters;
+		this.deduplicator = deduplicator;
 		setName("sourcePostingReader");
 	}
 
@@ -102,7 +106,9 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 				: this.fetcher.fetchIfChanged(source.url(), source.minInterval());
 		this.fetched.add(source.url());
 		if (result instanceof FetchResult.NotModified) {
-			logger.info("Source {} is unchanged since its last run; nothing to read", source.name());
+			int stillListed = this.deduplicator.stillListed(source.name());
+			logger.info("Source {} is unchanged since its last run: nothing to read, its {} posting(s) still listed",
+					source.name(), stillListed);
 			return List.of();
 		}
 		if (result instanceof FetchResult.Gone gone) {

@@ -120,6 +120,29 @@ class DeduplicatorIT {
 		assertThat(idOf(copy)).isEqualTo(id);
 	}
 
+	@Test
+	void shouldKeepThePostingsOfAnUnchangedSourceWithinTheFingerprintWindow() {
+		Expected row = SampleDocuments.expected().stream().filter((each) -> each.source().equals("northwind-greenhouse")).findFirst().orElseThrow();
+		RawPosting raw = SampleDocuments.raw(row).get(0);
+		Posting posting = this.normalizer.normalize(raw);
+		String id = idOf(this.deduplicator.resolve(posting, raw.externalId(), raw.url()));
+		// 50 days later the board answers 304 Not Modified; 20 days after that, a copy turns up on another board.
+		Clock later = Clock.offset(CLOCK, Duration.ofDays(50));
+		Clock muchLater = Clock.offset(CLOCK, Duration.ofDays(70));
+		PostingIdentities identities = new PostingIdentities(jdbc);
+		int refreshed = new Deduplicator(identities, later, Duration.ofDays(60)).stillListed(raw.source());
+		Posting copy = new PostingNormalizer(muchLater).normalize(new RawPosting("other-board", raw.sourceType(),
+				"https://jobs.other-board.example/listing/4242", null, raw.title(), raw.company(), raw.locations(),
+				raw.locationText(), raw.workplaceHint(), raw.salary(), raw.employmentType(), raw.datePosted(),
+				raw.validThrough(), "<p>A different text, so only the fingerprint can tell.</p>"));
+
+		Resolution resolution = new Deduplicator(identities, muchLater, Duration.ofDays(60)).resolve(copy, null,
+				"https://jobs.other-board.example/listing/4242");
+
+		assertThat(refreshed).isEqualTo(1);
+		assertThat(idOf(resolution)).isEqualTo(id);
+	}
+
 	private static List<Expected> distinctSources() {
 		Map<String, Expected> bySource = new LinkedHashMap<>();
 		SampleDocuments.expected().forEach((row) -> bySource.putIfAbsent(row.source(), row));
