@@ -2,8 +2,11 @@ package dev.tpmalerts.embedded;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -27,6 +30,24 @@ public final class PostgresDatabases {
 	/** A database that a test may use and own. */
 	public record Database(String name, String url, String username, String password) {
 
+		/** The first column of every row a query returns, as text: for tests that read what an application wrote. */
+		public List<String> query(String sql) throws SQLException {
+			return PostgresDatabases.query(this.url, this.username, this.password, sql);
+		}
+
+	}
+
+	/** The first column of every row a query returns, as text, from any JDBC database (PostgreSQL, H2). */
+	public static List<String> query(String url, String username, String password, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, username, password);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			List<String> values = new ArrayList<>();
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+			return values;
+		}
 	}
 
 	/** Creates {@code tpm_<prefix>_<random>} and returns how to reach it. */

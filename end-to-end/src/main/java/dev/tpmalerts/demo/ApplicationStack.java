@@ -2,12 +2,14 @@ package dev.tpmalerts.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.tpmalerts.embedded.FreePorts;
+import dev.tpmalerts.embedded.PostgresDatabases;
 
 /**
  * Starts ingest, matcher and notifier from their executable jars, wired to the given servers. The same wiring
@@ -22,6 +24,11 @@ public final class ApplicationStack implements AutoCloseable {
 
 	/** A JDBC database an application owns. */
 	public record Database(String url, String username, String password) {
+
+		/** The first column of every row a query returns, as text: what the application wrote. */
+		public List<String> query(String sql) throws SQLException {
+			return PostgresDatabases.query(this.url, this.username, this.password, sql);
+		}
 
 	}
 

@@ -7,10 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +75,15 @@ class ScrapeRestartIT {
 			first.kill();
 			long committedBeforeKill = readCountOfCommittedChunks();
 			assertThat(committedBeforeKill).isBetween((long) CHUNK, (long) JOBS - CHUNK);
-			assertThat(query("select status from batch_job_execution")).containsExactly("STARTED");
+			assertThat(database.query("select status from batch_job_execution")).containsExactly("STARTED");
 
 			AppProcess second = stack.startIngest(servers, db, sources, baseUrl, Map.of("tpm.ingest.chunk-size",
 					String.valueOf(CHUNK), "tpm.ingest.run-on-startup", "false"));
 			second.awaitLogLine(Pattern.compile("resumed as execution \\d+: COMPLETED"), Duration.ofSeconds(120));
 
-			assertThat(query("select status from batch_job_execution order by job_execution_id"))
+			assertThat(database.query("select status from batch_job_execution order by job_execution_id"))
 				.containsExactly("FAILED", "COMPLETED");
-			List<String> resumedReads = query("select read_count from batch_step_execution order by step_execution_id");
+			List<String> resumedReads = database.query("select read_count from batch_step_execution order by step_execution_id");
 			assertThat(Long.parseLong(resumedReads.get(1))).as("the resumed step reads only what was not committed")
 				.isEqualTo(JOBS - committedBeforeKill);
 			List<String> keys = publishedKeys(JOBS);
@@ -99,24 +95,12 @@ class ScrapeRestartIT {
 	}
 
 	private static long commits() throws Exception {
-		List<String> counts = query("select commit_count from batch_step_execution");
+		List<String> counts = database.query("select commit_count from batch_step_execution");
 		return counts.isEmpty() ? 0 : Long.parseLong(counts.get(0));
 	}
 
 	private static long readCountOfCommittedChunks() throws Exception {
-		return Long.parseLong(query("select read_count from batch_step_execution").get(0));
-	}
-
-	private static List<String> query(String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (rows.next()) {
-				values.add(rows.getString(1));
-			}
-			return values;
-		}
+		return Long.parseLong(database.query("select read_count from batch_step_execution").get(0));
 	}
 
 	private static List<String> publishedKeys(int expected) {

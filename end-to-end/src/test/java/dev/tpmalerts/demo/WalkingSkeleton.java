@@ -8,11 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +119,7 @@ final class WalkingSkeleton {
 			// 1. Ingest: the Spring Batch job fetches and normalises the page.
 			AppProcess ingest = this.stack.startIngest(this.servers, this.ingestDb, sources, careers.baseUrl());
 			ingest.awaitLogLine(Pattern.compile("Scrape job COMPLETED: 1 postings read, 1 published"), Duration.ofSeconds(180));
-			assertThat(query(this.ingestDb, "select status from batch_job_execution")).containsExactly("COMPLETED");
+			assertThat(this.ingestDb.query("select status from batch_job_execution")).containsExactly("COMPLETED");
 
 			// 2. Kafka: one record keyed by the posting id, whose id is the hash of the canonical URL.
 			String postingId = PostingIds.of(pageUrl);
@@ -169,7 +164,7 @@ final class WalkingSkeleton {
 			assertThat(alert.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 			String unsubscribeLink = link(text, "/unsubscribe");
 			assertThat(alert.getHeader("List-Unsubscribe")[0]).isEqualTo("<" + unsubscribeLink + ">");
-			assertThat(query(this.notifierDb, "select posting_id from delivery")).containsExactly(postingId);
+			assertThat(this.notifierDb.query("select posting_id from delivery")).containsExactly(postingId);
 
 			// The one-click unsubscribe works without login or cookie and stops the account's mail.
 			HttpResponse<String> unsubscribed = http.send(HttpRequest.newBuilder(URI.create(unsubscribeLink))
@@ -177,8 +172,8 @@ final class WalkingSkeleton {
 				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(unsubscribed.statusCode()).isEqualTo(200);
-			assertThat(query(this.notifierDb, "select status from account")).containsExactly("UNSUBSCRIBED");
-			assertThat(query(this.notifierDb, "select count(*) from consent where withdrawn_at is not null")).containsExactly("1");
+			assertThat(this.notifierDb.query("select status from account")).containsExactly("UNSUBSCRIBED");
+			assertThat(this.notifierDb.query("select count(*) from consent where withdrawn_at is not null")).containsExactly("1");
 		}
 	}
 
@@ -201,18 +196,6 @@ final class WalkingSkeleton {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static List<String> query(Database database, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (rows.next()) {
-				values.add(rows.getString(1));
-			}
-			return values;
-		}
 	}
 
 	/** The records of one key: other tests of the run share the broker and publish to the same topics. */

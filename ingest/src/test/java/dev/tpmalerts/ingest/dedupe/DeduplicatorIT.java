@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.ingest.IngestDatabase;
 import dev.tpmalerts.ingest.SampleDocuments;
 import dev.tpmalerts.ingest.SampleDocuments.Expected;
 import dev.tpmalerts.ingest.normalize.PostingNormalizer;
@@ -23,7 +23,6 @@ import dev.tpmalerts.ingest.source.RawPosting;
 import dev.tpmalerts.shared.Posting;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +37,7 @@ class DeduplicatorIT {
 
 	private static final PostgresDatabases.Database database = PostgresDatabases.create("dedupe_it");
 
-	private static final JdbcClient jdbc = migrate();
+	private static final JdbcClient jdbc = IngestDatabase.migrate(database);
 
 	private final PostingNormalizer normalizer = new PostingNormalizer(CLOCK);
 
@@ -158,15 +157,6 @@ class DeduplicatorIT {
 			return updated.posting().id();
 		}
 		return ((Resolution.Unchanged) resolution).postingId();
-	}
-
-	private static JdbcClient migrate() {
-		Flyway.configure()
-			.dataSource(database.url(), database.username(), database.password())
-			.locations("classpath:db/ingest")
-			.load()
-			.migrate();
-		return JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(), database.password()));
 	}
 
 }

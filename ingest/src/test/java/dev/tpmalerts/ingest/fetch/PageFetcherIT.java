@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.ingest.IngestDatabase;
 import dev.tpmalerts.ingest.fetch.LoopbackSite.Request;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static dev.tpmalerts.ingest.fetch.LoopbackSite.document;
 import static dev.tpmalerts.ingest.fetch.LoopbackSite.status;
@@ -49,7 +48,7 @@ class PageFetcherIT {
 
 	private static final PostgresDatabases.Database database = PostgresDatabases.create("fetch_it");
 
-	private static final JdbcClient jdbc = migrate();
+	private static final JdbcClient jdbc = IngestDatabase.migrate(database);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-15T10:00:00Z"));
 
@@ -468,15 +467,6 @@ class PageFetcherIT {
 
 	private static String storedEtag(URI url) {
 		return jdbc.sql("select etag from fetch_state where url = ?").param(url.toString()).query(String.class).single();
-	}
-
-	private static JdbcClient migrate() {
-		Flyway.configure()
-			.dataSource(database.url(), database.username(), database.password())
-			.locations("classpath:db/ingest")
-			.load()
-			.migrate();
-		return JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(), database.password()));
 	}
 
 }
