@@ -1,13 +1,16 @@
 package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import dev.tpmalerts.matcher.classify.Sections.Kind;
+import dev.tpmalerts.matcher.taxonomy.Concept;
 import dev.tpmalerts.matcher.taxonomy.PhraseMatcher;
 import dev.tpmalerts.matcher.taxonomy.PhraseMatcher.Match;
 import dev.tpmalerts.matcher.taxonomy.Taxonomy;
@@ -15,17 +18,58 @@ import dev.tpmalerts.shared.Evidence;
 import dev.tpmalerts.shared.Tag;
 
 /**
- * Classifies a posting and tags it against the taxonomy. A degree field is tagged only when the sentence around
- * it asks for a degree; industries are ranked by how much the posting says about them, the employer's own
- * description ("About us") counting double.
+ * Classifies a posting and tags it against the taxonomy. Tags come only from what the role does and asks for:
+ * mentions in the employer's boilerplate (about us, benefits, equal-opportunity text) are not requirements. A
+ * degree field is tagged only where a degree in it is asked for; industries are ranked by what the posting says
+ * about the employer (see {@link Industries}).
  */
 public final class PostingClassifier {
 
-	private static final Pattern DEGREE_WORDS = Pattern
-		.compile("\\b(degree|bachelor|master|phd|ph\\.d|bs|ba|ms|msc|bsc|mba|diploma|graduate)", Pattern.CASE_INSENSITIVE);
+	private static final int MAX_EVIDENCE = 5;
 
-	private static final Pattern ABOUT_HEADING = Pattern.compile("^(about (us|the company|[a-z0-9 &.'-]{1,40})|who we are|our company|company overview)\\b.*",
+	/** Facets that describe the role's requirements, which boilerplate cannot supply. */
+	private static final Set<String> REQUIREMENT_FACETS = Set.of("certifications", "methodologies", "technical", "skills",
+			"degrees", "degree-level");
+
+	private static final String DEGREE_WORD = "(degree|degrees|bachelor|bachelors|bachelor's|bachelor’s|master|masters|master's|master’s|ph\\.?d\\.?|doctorate|b\\.?s\\.?c?|b\\.?a\\.?|m\\.?s\\.?c?|b\\.?eng|m\\.?eng|b\\.?tech|mba|diploma|undergraduate|graduate|bs/ba|ba/bs|bs/ms)";
+
+	private static final Pattern DEGREE_WORD_PATTERN = Pattern.compile("(?<![\\w.])" + DEGREE_WORD + "(?![\\w])",
 			Pattern.CASE_INSENSITIVE);
+
+	/** "Bachelor's degree in Computer Science, Engineering or a related field": the degree word, then "in"/"of". */
+	private static final Pattern IN_OR_OF = Pattern.compile("^[^;:!?]{0,30}?\\b(in|of)\\b|^\\s*[(/:]", Pattern.CASE_INSENSITIVE);
+
+	/** "a Computer Science or Engineering degree", "CS/EE background preferred" when a degree word follows. */
+	private static final Pattern DEGREE_AFTER_FIELD = Pattern.compile("^[^.;!?]{0,40}?\\b(degree|degrees|major|graduate|diploma)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Between the degree word and the field, words that show the field belongs to something else. */
+	private static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A degree asked for without a level ("a degree in a technical field", "degree required"): a bachelor's. */
+	private static final Pattern ANY_DEGREE = Pattern.compile(
+			"\\b(a|an|the|college|university|relevant|related|technical|accredited|4-year|four-year|undergraduate|engineering|science|business)\\s+degree\\b|\\bdegree\\s+(in|required|preferred|or equivalent|from)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ADVANCED_DEGREE = Pattern.compile("\\b(advanced|graduate|post-?graduate)\\s+degree\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Degree abbreviations that are also product names or roles: "MS Project", "MS Office", "Scrum Master". */
+	private static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
+			"^\\s*(office|project|excel|word|teams|visio|dynamics|powerpoint|sql|access|sharepoint|outlook|365|azure|windows|degree of)\\b", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("(scrum|scheduling|master data|web|quiz|burgo|concert|ring|paymaster|toast|task)\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A methodology in a sentence about the employer's culture is not one the role uses. */
+	private static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CERTIFICATION_WORD = Pattern.compile("certif", Pattern.CASE_INSENSITIVE);
+
+	private static final Map<String, String> CLOUD_CERTIFICATIONS = Map.of("aws", "aws", "amazon web services", "aws",
+			"azure", "azure", "microsoft azure", "azure", "gcp", "gcp", "google cloud", "gcp", "google cloud platform", "gcp");
 
 	private static final Map<String, Integer> ROLE_POINTS = Map.of(RoleClassifier.TPM, 40, RoleClassifier.PROGRAM, 20,
 			RoleClassifier.PROJECT, 15, RoleClassifier.PRODUCT, 10, RoleClassifier.OTHER, 0);
@@ -34,9 +78,19 @@ public final class PostingClassifier {
 
 	private final PhraseMatcher matcher;
 
+	private final Map<String, Concept> certifications;
+
+	private final Map<String, String> industryLabels;
+
 	public PostingClassifier(Taxonomy taxonomy) {
 		this.taxonomy = taxonomy;
 		this.matcher = new PhraseMatcher(taxonomy.concepts());
+		this.certifications = taxonomy.facet("certifications")
+			.stream()
+			.collect(Collectors.toMap(Concept::id, (concept) -> concept));
+		this.industryLabels = taxonomy.facet("industries")
+			.stream()
+			.collect(Collectors.toMap(Concept::id, Concept::label));
 	}
 
 	public Taxonomy taxonomy() {
@@ -44,89 +98,146 @@ public final class PostingClassifier {
 	}
 
 	public Classification classify(String title, String seniority, String text) {
+		return classify(title, seniority, null, text);
+	}
+
+	/**
+	 * As {@link #classify(String, String, String)}, with the employer's name, whose words ("Bank", "Health",
+	 * "Telecom") say much about its industry.
+	 */
+	public Classification classify(String title, String seniority, String company, String text) {
 		String body = (text == null) ? "" : text;
-		List<Match> matches = this.matcher.find(body);
+		String safeTitle = (title == null) ? "" : title;
+		Sections sections = Sections.of(body, company);
 		List<Tag> tags = new ArrayList<>();
-		for (Match match : matches) {
-			String facet = match.concept().facet();
-			List<Evidence> evidence = match.evidence();
-			if (facet.equals("degrees")) {
-				evidence = evidence.stream().filter((each) -> asksForDegree(body, each)).toList();
-				if (evidence.isEmpty()) {
-					continue;
-				}
+		List<Tag> industries = new ArrayList<>();
+		List<Evidence> cloudMentions = new ArrayList<>();
+		for (Match match : this.matcher.find(body)) {
+			Concept concept = match.concept();
+			String facet = concept.facet();
+			List<Evidence> evidence = match.evidence()
+				.stream()
+				.filter((each) -> counts(facet, concept.id(), body, each, sections))
+				.toList();
+			if (facet.equals("technical") && concept.id().equals("cloud")) {
+				cloudMentions.addAll(evidence);
 			}
-			tags.add(new Tag(facet, match.concept().id(), match.concept().label(), evidence));
+			if (evidence.isEmpty()) {
+				continue;
+			}
+			Tag tag = new Tag(facet, concept.id(), concept.label(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())));
+			(facet.equals("industries") ? industries : tags).add(tag);
 		}
-		tags = rankIndustries(tags, body);
-		int technical = (int) tags.stream().filter((tag) -> tag.facet().equals("technical")).count();
-		String role = RoleClassifier.classify(title, body, technical);
-		Map<String, Integer> facetScores = score(role, title, tags);
+		addCloudCertifications(tags, cloudMentions, body);
+		String degreeLevel = degreeLevel(tags, body, sections);
+		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels));
+		int technical = count(tags, "technical");
+		String role = RoleClassifier.classify(safeTitle, body, technical);
+		Map<String, Integer> facetScores = score(role, safeTitle, tags);
 		int total = Math.min(100, facetScores.values().stream().mapToInt(Integer::intValue).sum());
-		return new Classification(role, seniority, degreeLevel(tags), total, facetScores, tags);
+		return new Classification(role, seniority, degreeLevel, total, facetScores, tags);
 	}
 
-	/** A field counts as a degree only near a word that asks for one, within its sentence. */
-	private static boolean asksForDegree(String text, Evidence evidence) {
-		int from = Math.max(sentenceStart(text, evidence.start()), evidence.start() - 60);
-		int to = Math.min(sentenceEnd(text, evidence.end()), evidence.end() + 30);
-		String around = text.substring(from, evidence.start()) + " " + text.substring(evidence.end(), to);
-		return DEGREE_WORDS.matcher(around).find();
-	}
-
-	private static int sentenceStart(String text, int at) {
-		int i = at;
-		while (i > 0 && text.charAt(i - 1) != '\n' && !(text.charAt(i - 1) == ' ' && i > 1 && text.charAt(i - 2) == '.')) {
-			i--;
+	/** Whether one mention counts for its facet, given where it stands. */
+	private static boolean counts(String facet, String id, String text, Evidence evidence, Sections sections) {
+		Kind kind = sections.kindAt(evidence.start());
+		if (REQUIREMENT_FACETS.contains(facet) && kind.isBoilerplate()) {
+			return false;
 		}
-		return i;
-	}
-
-	private static int sentenceEnd(String text, int at) {
-		int i = at;
-		while (i < text.length() && text.charAt(i) != '\n' && !(text.charAt(i) == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
-			i++;
+		if (facet.equals("industries")) {
+			return kind != Kind.BENEFITS && kind != Kind.EEO;
 		}
-		return i;
+		if (facet.equals("methodologies") && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE
+				&& CULTURE.matcher(Sentences.around(text, evidence.start())).find()) {
+			return false;
+		}
+		if (facet.equals("degrees")) {
+			return asksForDegreeIn(text, evidence);
+		}
+		if (facet.equals("degree-level")) {
+			return isDegreeLevel(text, evidence);
+		}
+		return true;
 	}
 
-	private static String degreeLevel(List<Tag> tags) {
+	/** A field counts as a degree's only where the sentence asks for a degree in it. */
+	private static boolean asksForDegreeIn(String text, Evidence evidence) {
+		if (evidence.text().equalsIgnoreCase("MBA")) {
+			return true;
+		}
+		int sentenceStart = Math.max(Sentences.start(text, evidence.start()), evidence.start() - 120);
+		String before = text.substring(sentenceStart, evidence.start());
+		java.util.regex.Matcher degree = DEGREE_WORD_PATTERN.matcher(before);
+		int lastEnd = -1;
+		while (degree.find()) {
+			lastEnd = degree.end();
+		}
+		if (lastEnd >= 0) {
+			String between = before.substring(lastEnd);
+			if (IN_OR_OF.matcher(between).find() && !NOT_THE_DEGREE.matcher(between).find()) {
+				return true;
+			}
+		}
+		String after = text.substring(evidence.end(), Math.min(Sentences.end(text, evidence.end()), evidence.end() + 40));
+		java.util.regex.Matcher following = DEGREE_AFTER_FIELD.matcher(after);
+		return following.find() && !NOT_THE_DEGREE.matcher(after.substring(0, following.start(1))).find();
+	}
+
+	private static boolean isDegreeLevel(String text, Evidence evidence) {
+		String after = text.substring(evidence.end(), Math.min(text.length(), evidence.end() + 20));
+		String before = text.substring(Math.max(0, evidence.start() - 20), evidence.start());
+		if (LEVEL_LOOKALIKE_AFTER.matcher(after).find() || LEVEL_LOOKALIKE_BEFORE.matcher(before).find()) {
+			return false;
+		}
+		String written = evidence.text().toLowerCase(Locale.ROOT);
+		// "Master" and "Bachelor" alone are titles and names as often as degrees; "Master's", "Master of" are degrees.
+		if (written.equals("master") || written.equals("masters") || written.equals("bachelor")) {
+			return after.matches("(?is)^\\s*(['’]?s\\b|degree|of|in\\b|or\\b|/|,|\\)).*");
+		}
+		return true;
+	}
+
+	/**
+	 * "AWS or Azure certification preferred": a cloud vendor in a sentence about certification is a certification,
+	 * while "experience with AWS" is not.
+	 */
+	private void addCloudCertifications(List<Tag> tags, List<Evidence> cloudMentions, String text) {
+		Map<String, List<Evidence>> found = new LinkedHashMap<>();
+		for (Evidence mention : cloudMentions) {
+			String id = CLOUD_CERTIFICATIONS.get(mention.text().toLowerCase(Locale.ROOT));
+			if (id != null && CERTIFICATION_WORD.matcher(Sentences.around(text, mention.start())).find()) {
+				found.computeIfAbsent(id, (key) -> new ArrayList<>()).add(mention);
+			}
+		}
+		found.forEach((id, evidence) -> {
+			boolean already = tags.stream().anyMatch((tag) -> tag.facet().equals("certifications") && tag.id().equals(id));
+			Concept concept = this.certifications.get(id);
+			if (!already && concept != null) {
+				tags.add(new Tag("certifications", id, concept.label(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
+			}
+		});
+	}
+
+	/** The lowest degree asked for; a degree without a level ("a technical degree") is a bachelor's. */
+	private static String degreeLevel(List<Tag> tags, String text, Sections sections) {
 		List<String> levels = tags.stream().filter((tag) -> tag.facet().equals("degree-level")).map(Tag::id).toList();
-		for (String level : List.of("phd", "master", "bachelor")) {
+		for (String level : List.of("bachelor", "master", "phd")) {
 			if (levels.contains(level)) {
-				// The lowest level asked for is the requirement; higher ones are usually "or".
-				return levels.contains("bachelor") ? "bachelor" : levels.contains("master") ? "master" : level;
+				if (!level.equals("bachelor") && asksForAnyDegree(ANY_DEGREE, text, sections)
+						&& !asksForAnyDegree(ADVANCED_DEGREE, text, sections)) {
+					return "bachelor";
+				}
+				return level;
 			}
 		}
-		return "none";
+		if (asksForAnyDegree(ADVANCED_DEGREE, text, sections)) {
+			return "master";
+		}
+		return asksForAnyDegree(ANY_DEGREE, text, sections) ? "bachelor" : "none";
 	}
 
-	/** Industries first by weight: mentions in the employer's own description count double. */
-	private static List<Tag> rankIndustries(List<Tag> tags, String text) {
-		int aboutStart = -1;
-		int aboutEnd = -1;
-		int offset = 0;
-		for (String line : text.split("\n", -1)) {
-			String stripped = line.strip();
-			if (aboutStart >= 0 && aboutEnd < 0 && stripped.length() < 60 && stripped.length() > 0
-					&& !stripped.endsWith(".") && offset > aboutStart + 1) {
-				aboutEnd = offset;
-			}
-			if (aboutStart < 0 && ABOUT_HEADING.matcher(stripped).matches() && stripped.length() < 60) {
-				aboutStart = offset;
-			}
-			offset += line.length() + 1;
-		}
-		final int from = aboutStart;
-		final int to = (aboutEnd < 0) ? text.length() : aboutEnd;
-		Comparator<Tag> byWeight = Comparator.comparingInt((Tag tag) -> tag.evidence()
-			.stream()
-			.mapToInt((each) -> (from >= 0 && each.start() >= from && each.start() < to) ? 2 : 1)
-			.sum()).reversed().thenComparingInt((Tag tag) -> tag.evidence().get(0).start());
-		List<Tag> industries = tags.stream().filter((tag) -> tag.facet().equals("industries")).sorted(byWeight).toList();
-		List<Tag> ranked = new ArrayList<>(tags.stream().filter((tag) -> !tag.facet().equals("industries")).toList());
-		ranked.addAll(industries);
-		return ranked;
+	private static boolean asksForAnyDegree(Pattern pattern, String text, Sections sections) {
+		return pattern.matcher(text).results().anyMatch((found) -> !sections.kindAt(found.start()).isBoilerplate());
 	}
 
 	private static Map<String, Integer> score(String role, String title, List<Tag> tags) {
