@@ -25,21 +25,31 @@ final class Industries {
 
 	private static final int ABOUT_WEIGHT = 3;
 
+	/** "Northstar Foods is a family-owned food manufacturer": what the employer is, not whom it serves. */
+	private static final int IDENTITY_WEIGHT = 8;
+
+	private static final Pattern IDENTITY = Pattern.compile("^[^.;:]{0,60}?\\b(is|are|'re|’re)\\s+(a|an|the|one of)\\b[^.;:]{0,100}",
+			Pattern.CASE_INSENSITIVE);
+
+	/** "for clients in retail", "sold in 40,000 grocery stores": the industries of its customers. */
+	private static final Pattern CUSTOMERS_BEFORE = Pattern.compile(
+			"\\b(clients|customers|sold|sells|selling|used by|trusted by|brands are|partners|industries|sectors)\\b[^.;:]{0,50}$", Pattern.CASE_INSENSITIVE);
+
 	private static final int BODY_WEIGHT = 1;
 
 	/** A secondary industry is listed only when the posting says as much about it as this. */
-	private static final int SECONDARY_MIN = 3;
+	private static final int SECONDARY_MIN = 4;
 
 	private static final Map<String, Pattern> NAME_WORDS = new LinkedHashMap<>();
 
 	static {
+		NAME_WORDS.put("government", Pattern.compile("^(city|county|state|commonwealth|department|office|town|village) of\\b|\\b(agency|administration|authority|municipal|federal|government|ministry|county|department|public schools)\\b"));
 		NAME_WORDS.put("finance", Pattern.compile(
 				"\\b(bank|bancorp|bancshares|banking|financial|finance|capital|credit union|insurance|assurance|securities|investments?|fintech|pay|payments|trust company|mutual|lending|wealth|asset management)\\b"));
 		NAME_WORDS.put("healthcare", Pattern.compile(
 				"\\b(health|healthcare|hospital|hospitals|medical|medicine|clinic|clinics|pharma|pharmaceuticals?|therapeutics|biotech|bio|biosciences|life sciences|care|dental|diagnostics|oncology|children's)\\b"));
 		NAME_WORDS.put("telecommunications", Pattern.compile("\\b(telecom|telecommunications|wireless|mobile|broadband|cellular|fiber|telco)\\b"));
 		NAME_WORDS.put("education", Pattern.compile("\\b(university|college|school|schools|academy|institute of technology|education|learning)\\b"));
-		NAME_WORDS.put("government", Pattern.compile("^(city|county|state|commonwealth|department|office|town|village) of\\b|\\b(agency|administration|authority|municipal|federal|government|ministry|public schools)\\b"));
 		NAME_WORDS.put("defense-aerospace", Pattern.compile("\\b(defense|defence|aerospace|aviation|space|missiles?|dynamics|avionics)\\b"));
 		NAME_WORDS.put("construction", Pattern.compile("\\b(construction|constructors|builders|building|contractors|homes)\\b"));
 		NAME_WORDS.put("consulting", Pattern.compile("\\b(consulting|consultants|consultancy|advisory|advisors)\\b"));
@@ -49,6 +59,17 @@ final class Industries {
 		NAME_WORDS.put("manufacturing", Pattern.compile("\\b(manufacturing|industries|industrial|motors|automotive|steel|chemicals?|machinery|plastics|materials)\\b"));
 		NAME_WORDS.put("technology", Pattern.compile("\\b(software|technologies|technology|tech|labs|systems|cloud|data|ai|digital|networks|computing|semiconductor|robotics|analytics|io)\\b"));
 	}
+
+	/**
+	 * What an employer that builds technology says about itself ("an AI-powered analytics platform", "a fintech
+	 * company"). Such an employer is in technology, after its own domain when it has one (fintech: finance first).
+	 */
+	private static final Pattern TECHNOLOGY_EMPLOYER = Pattern.compile(
+			"\\b(software|saas|platforms?|apps?|cloud|apis?|ai[- ]powered|ai[- ]native|machine learning|developers?|fintech|edtech|healthtech|insurtech|proptech|legaltech|regtech|digital health|analytics|observability|databases?|compute|technology company|tech company|internet company|open[- ]source|cybersecurity|devices|semiconductors?|chips?)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A technology employer's weight: enough to be listed second, less than any domain said twice about it. */
+	private static final int TECHNOLOGY_EMPLOYER_WEIGHT = 4;
 
 	private static final Pattern CLIENT_SENTENCE = Pattern.compile("\\b(our|a|the) client\\b|\\bon behalf of\\b|\\bclient,? (is )?(a|an|the)\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -72,10 +93,13 @@ final class Industries {
 		}
 		if (company != null && !company.isBlank() && !staffing) {
 			String name = company.toLowerCase(Locale.ROOT).replaceAll("[.,]", " ").strip();
+			int nameWeight = NAME_WEIGHT;
 			for (Map.Entry<String, Pattern> entry : NAME_WORDS.entrySet()) {
 				if (entry.getValue().matcher(name).find()) {
 					String id = entry.getKey();
-					weights.merge(id, NAME_WEIGHT, Integer::sum);
+					weights.merge(id, nameWeight, Integer::sum);
+					// "County Health Department": government first, then healthcare.
+					nameWeight = SECONDARY_MIN;
 					Evidence byName = evidenceOfName(text, company);
 					Tag known = tags.get(id);
 					List<Evidence> evidence = new ArrayList<>();
@@ -85,12 +109,20 @@ final class Industries {
 					}
 					tags.put(id, new Tag("industries", id, labels.getOrDefault(id, id),
 							evidence.subList(0, Math.min(5, evidence.size()))));
-					break;
 				}
 			}
 		}
+		Evidence technologyEmployer = technologyEmployer(text, sections);
+		if (technologyEmployer != null && weights.getOrDefault("technology", 0) < TECHNOLOGY_EMPLOYER_WEIGHT) {
+			weights.put("technology", TECHNOLOGY_EMPLOYER_WEIGHT);
+			Tag known = tags.get("technology");
+			tags.put("technology", new Tag("industries", "technology", labels.getOrDefault("technology", "Technology"),
+					(known != null) ? known.evidence() : List.of(technologyEmployer)));
+		}
 		List<String> ranked = new ArrayList<>(weights.keySet());
+		// On equal weight the employer's own domain goes first: a fintech is finance, then technology.
 		ranked.sort(Comparator.comparingInt((String id) -> weights.get(id)).reversed()
+			.thenComparing((String id) -> id.equals("technology"))
 			.thenComparingInt((String id) -> firstStart(tags.get(id))));
 		List<Tag> result = new ArrayList<>();
 		for (int i = 0; i < ranked.size(); i++) {
@@ -116,10 +148,33 @@ final class Industries {
 			return CLIENT_WEIGHT;
 		}
 		Sections.Line line = sections.lineAt(evidence.start());
-		if (line.kind() == Kind.ABOUT || line.aboutEmployer()) {
-			return ABOUT_WEIGHT;
+		boolean aboutEmployer = line.kind() == Kind.ABOUT || line.aboutEmployer();
+		int sentenceStart = Sentences.start(text, evidence.start());
+		String before = text.substring(sentenceStart, evidence.start());
+		if (aboutEmployer || line.kind() == Kind.INTRO) {
+			java.util.regex.Matcher identity = IDENTITY.matcher(text.substring(sentenceStart, Sentences.end(text, evidence.start())));
+			if (identity.find() && evidence.start() - sentenceStart >= identity.start(1) && evidence.start() - sentenceStart < identity.end()
+					&& !CUSTOMERS_BEFORE.matcher(before).find()) {
+				return IDENTITY_WEIGHT;
+			}
 		}
-		return BODY_WEIGHT;
+		if (CUSTOMERS_BEFORE.matcher(before).find()) {
+			return 0;
+		}
+		return aboutEmployer ? ABOUT_WEIGHT : BODY_WEIGHT;
+	}
+
+	private static Evidence technologyEmployer(String text, Sections sections) {
+		for (Sections.Line line : sections.lines()) {
+			if (line.heading() || !(line.kind() == Kind.ABOUT || line.aboutEmployer())) {
+				continue;
+			}
+			java.util.regex.Matcher found = TECHNOLOGY_EMPLOYER.matcher(text.substring(line.start(), line.end()));
+			if (found.find()) {
+				return new Evidence(found.group(), line.start() + found.start(), line.start() + found.end());
+			}
+		}
+		return null;
 	}
 
 	/** The employer's name where the text mentions it, else the name alone (offsets -1: not in the text). */

@@ -36,7 +36,7 @@ final class Sections {
 			"^(nice[ -]to[ -]haves?|preferred|bonus|pluses|plus|desired|good to have|it'?s a plus|extra credit|ways to stand out|even better|additional (qualifications|skills)|desirable)|(preferred|desired|bonus|nice[ -]to[ -]have) (qualifications|skills|experience|requirements)");
 
 	private static final Pattern REQUIREMENTS_HEADING = Pattern.compile(
-			"^(requirements|qualifications|minimum|basic|required|must[ -]haves?|what you('| wi)?ll (need|bring)|what you bring|what we('re| are) looking for|who you are|about you|you (have|bring|are|might be)|your (background|experience|profile|skills|qualifications)|skills|experience|education|certifications?|knowledge|competencies|ideal candidate|the ideal|we('re| are) looking for|job requirements|you'?ll thrive|to be successful|what it takes|is this you)");
+			"^(requirements|qualifications|minimum|basic|required|must[ -]haves?|what you('| wi)?ll (need|bring)|what you bring|what we need|what we('re| are) looking for|what we expect|who you are|about you|you (have|bring|are|might be)|your (background|experience|profile|skills|qualifications)|skills|experience|education|certifications?|knowledge|competencies|ideal candidate|the ideal|we('re| are) looking for|job requirements|you'?ll thrive|to be successful|what it takes|is this you)");
 
 	private static final Pattern EEO_HEADING = Pattern.compile(
 			"^(equal (employment )?opportunit|eeo|diversity|our commitment to|commitment to diversity|inclusion|accommodation|reasonable accommodation|e-verify|pay transparency|legal|disclaimer|privacy|notice|applicant|fraud|recruitment fraud|u\\.?s\\.? export|export control|background check)");
@@ -56,7 +56,7 @@ final class Sections {
 					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership");
 
 	private static final Pattern ABOUT_LINE_START = Pattern.compile(
-			"^(we are|we're|we build|we make|we help|we serve|we provide|founded|headquartered|our mission|our company|our client|join (us|our|the)|at [A-Z][^,]{0,40},)", Pattern.CASE_INSENSITIVE);
+			"^(we are (?!looking|seeking|hiring|searching)|we're (?!looking|seeking|hiring|searching)|we build|we make|we help|we serve|we provide|founded|headquartered|our mission|our company|our client|join (us|our|the)|at [A-Z][^,]{0,40},)", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ABOUT_LINE_ANYWHERE = Pattern.compile(
 			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b");
@@ -82,7 +82,7 @@ final class Sections {
 			int end = offset + raw.length();
 			offset = end + 1;
 			String stripped = raw.strip();
-			String lower = stripped.toLowerCase(Locale.ROOT).replaceAll("^[#*•·▪\\-–—\\s]+", "");
+			String lower = stripped.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("^[#*•·▪\\-–—\\s]+", "");
 			Kind heading = heading(lower, stripped);
 			Kind kind;
 			boolean isHeading = false;
