@@ -87,6 +87,10 @@ public final class EvalCommand {
 				catch (BadInputException ex) {
 					err.println(postings + " line " + number + ": " + ex.getMessage());
 				}
+				catch (RuntimeException ex) {
+					// Counted as wrong on every field; one posting that trips the code must not hide the others' figures.
+					err.println(postings + " line " + number + ": could not be scored: " + ex);
+				}
 			}
 		}
 		List<Label> expected = new ArrayList<>();

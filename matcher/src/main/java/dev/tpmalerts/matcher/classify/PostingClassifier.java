@@ -71,6 +71,35 @@ public final class PostingClassifier {
 	private static final Map<String, String> CLOUD_CERTIFICATIONS = Map.of("aws", "aws", "amazon web services", "aws",
 			"azure", "azure", "microsoft azure", "azure", "gcp", "gcp", "google cloud", "gcp", "google cloud platform", "gcp");
 
+	/** "Forklift certification", "APICS CPIM certification", "Marketo Certified Expert", "Certified Meeting Professional". */
+	private static final Pattern NAMED_CERTIFICATION = Pattern.compile(
+			"\\b((?:[A-Z][A-Za-z0-9+\\-]*|\\d+)(?:\\s+(?:[A-Z][A-Za-z0-9+\\-]*|\\d+)){0,3})\\s+(certification|certificate|certified|designation|license|licence)\\b"
+					+ "|\\bCertified\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,3}");
+
+	/** Words that make a certification generic ("Agile certification", "a relevant certification"), not a named one. */
+	private static final Set<String> GENERIC_CERTIFICATION_WORDS = Set.of("a", "an", "the", "any", "relevant", "professional",
+			"industry", "technical", "cloud", "agile", "project", "program", "programme", "management", "scrum", "security",
+			"it", "valid", "active", "current", "recognized", "related", "appropriate", "required", "preferred", "equivalent",
+			"formal", "lean", "six", "sigma", "pmi", "and", "or", "with", "in", "of", "certification", "certifications",
+			"product", "vendor", "other", "such", "as", "similar", "additional", "one", "must", "is", "are", "hold", "have",
+			"state", "data", "ai", "aws", "azure", "gcp", "google", "microsoft", "amazon", "kubernetes", "itil", "safe",
+			"pmp", "capm", "csm", "psm", "prince2", "cissp", "comptia", "we", "our", "you", "your", "this", "all", "bonus",
+			"plus", "nice", "to", "driver", "drivers", "driving", "s");
+
+	private static final Pattern NOT_ASKED = Pattern.compile("\\b(not|no|never|n't)\\b[^.;]{0,40}\\b(required|needed|necessary|need)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** "Bachelor's degree in Human Resources, Business Administration or a related field": the named fields. */
+	private static final Pattern DEGREE_FIELDS = Pattern.compile(
+			"\\b(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()]+)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(,|/|\\bor\\b|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern NOT_A_FIELD = Pattern.compile(
+			"\\b(related|field|fields|discipline|equivalent|similar|quantitative|technical|relevant|area|areas|any|experience|years?|from|institution|university|college|school|accredited|preferred|required|plus|etc|e\\.g|program|work|study)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Map<String, Integer> ROLE_POINTS = Map.of(RoleClassifier.TPM, 40, RoleClassifier.PROGRAM, 20,
 			RoleClassifier.PROJECT, 15, RoleClassifier.PRODUCT, 10, RoleClassifier.OTHER, 0);
 
@@ -82,12 +111,21 @@ public final class PostingClassifier {
 
 	private final Map<String, String> industryLabels;
 
+	private final Map<String, String> degreeLabels;
+
+	private final PhraseMatcher fieldMatcher;
+
 	public PostingClassifier(Taxonomy taxonomy) {
 		this.taxonomy = taxonomy;
 		this.matcher = new PhraseMatcher(taxonomy.concepts());
 		this.certifications = taxonomy.facet("certifications")
 			.stream()
 			.collect(Collectors.toMap(Concept::id, (concept) -> concept));
+		this.degreeLabels = taxonomy.facet("degrees").stream().collect(Collectors.toMap(Concept::id, Concept::label));
+		this.fieldMatcher = new PhraseMatcher(taxonomy.concepts()
+			.stream()
+			.filter((concept) -> concept.facet().equals("degrees") || concept.facet().equals("degree-level"))
+			.toList());
 		this.industryLabels = taxonomy.facet("industries")
 			.stream()
 			.collect(Collectors.toMap(Concept::id, Concept::label));
@@ -129,6 +167,8 @@ public final class PostingClassifier {
 			(facet.equals("industries") ? industries : tags).add(tag);
 		}
 		addCloudCertifications(tags, cloudMentions, body);
+		addNamedCertifications(tags, body, sections);
+		addOtherDegreeFields(tags, body, sections);
 		String degreeLevel = degreeLevel(tags, body, sections);
 		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels));
 		int technical = count(tags, "technical");
@@ -216,6 +256,84 @@ public final class PostingClassifier {
 				tags.add(new Tag("certifications", id, concept.label(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
 			}
 		});
+	}
+
+	/** A named certification the taxonomy has no id for is {@code other}: "Forklift certification a plus". */
+	private void addNamedCertifications(List<Tag> tags, String text, Sections sections) {
+		List<Evidence> known = tags.stream()
+			.filter((tag) -> tag.facet().equals("certifications"))
+			.flatMap((tag) -> tag.evidence().stream())
+			.toList();
+		List<Evidence> found = new ArrayList<>();
+		java.util.regex.Matcher named = NAMED_CERTIFICATION.matcher(text);
+		while (named.find()) {
+			int start = named.start();
+			int end = named.end();
+			if (sections.kindAt(start).isBoilerplate() || sections.lineAt(start).heading()) {
+				continue;
+			}
+			if (known.stream().anyMatch((each) -> each.start() < end + 3 && each.end() > start - 3)) {
+				continue;
+			}
+			String words = (named.group(1) != null) ? named.group(1) : named.group().substring("Certified".length());
+			boolean generic = java.util.Arrays.stream(words.toLowerCase(Locale.ROOT).split("[^a-z0-9+]+"))
+				.allMatch((word) -> word.isEmpty() || GENERIC_CERTIFICATION_WORDS.contains(word));
+			if (generic || NOT_ASKED.matcher(Sentences.around(text, start)).find()) {
+				continue;
+			}
+			found.add(new Evidence(named.group(), start, end));
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		Tag other = tags.stream().filter((tag) -> tag.facet().equals("certifications") && tag.id().equals("other")).findFirst().orElse(null);
+		List<Evidence> evidence = new ArrayList<>((other != null) ? other.evidence() : List.of());
+		evidence.addAll(found);
+		tags.remove(other);
+		Concept concept = this.certifications.get("other");
+		tags.add(new Tag("certifications", "other", concept.label(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
+	}
+
+	/** A named degree field the taxonomy has no id for is {@code other}: "degree in Human Resources". */
+	private void addOtherDegreeFields(List<Tag> tags, String text, Sections sections) {
+		List<Evidence> found = new ArrayList<>();
+		java.util.regex.Matcher degree = DEGREE_FIELDS.matcher(text);
+		while (degree.find()) {
+			if (sections.kindAt(degree.start()).isBoilerplate() || NOT_THE_DEGREE.matcher(text.substring(degree.end("word"), degree.start("fields"))).find()) {
+				continue;
+			}
+			int offset = degree.start("fields");
+			String fields = degree.group("fields");
+			java.util.regex.Matcher separator = FIELD_SEPARATOR.matcher(fields);
+			int from = 0;
+			while (from <= fields.length()) {
+				boolean more = separator.find();
+				int to = more ? separator.start() : fields.length();
+				String field = fields.substring(from, to).strip().replaceFirst("(?i)^(a|an|the|either)\\s+", "");
+				if (!field.isEmpty() && Character.isUpperCase(field.charAt(0)) && field.length() <= 40
+						&& !NOT_A_FIELD.matcher(field).find() && !isKnownField(field)) {
+					int at = text.indexOf(field, offset + from);
+					found.add(new Evidence(field, at, at + field.length()));
+				}
+				if (!more || NOT_A_FIELD.matcher(field).find()) {
+					break;
+				}
+				from = separator.end();
+			}
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		Tag other = tags.stream().filter((tag) -> tag.facet().equals("degrees") && tag.id().equals("other")).findFirst().orElse(null);
+		List<Evidence> evidence = new ArrayList<>((other != null) ? other.evidence() : List.of());
+		evidence.addAll(found);
+		tags.remove(other);
+		tags.add(new Tag("degrees", "other", this.degreeLabels.getOrDefault("other", "Other"), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
+	}
+
+	private boolean isKnownField(String field) {
+		return this.fieldMatcher.find(field).stream().anyMatch((match) -> match.concept().facet().equals("degrees")
+				|| match.concept().facet().equals("degree-level"));
 	}
 
 	/** The lowest degree asked for; a degree without a level ("a technical degree") is a bachelor's. */
