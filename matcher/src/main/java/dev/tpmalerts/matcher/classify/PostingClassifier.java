@@ -47,6 +47,13 @@ public final class PostingClassifier {
 	private static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** Degrees that name their own field: an MBA is in business, a B.Tech in engineering. */
+	private static final Pattern SELF_DEGREE = Pattern.compile("MBA|B\\.? ?Tech\\.?|B\\.E\\.?|B\\.? ?Eng|M\\.? ?Eng|M\\.? ?Tech|BSEE|BSME|MSEE");
+
+	/** A degree word just before: "Master's degree in", not "a degree in". */
+	private static final Pattern LEVEL_BEFORE = Pattern.compile("\\b(master|bachelor|doctoral|doctorate|graduate|advanced|associate|phd)['’]?s?\\s*$",
+			Pattern.CASE_INSENSITIVE);
+
 	/** A degree asked for without a level ("a degree in a technical field", "degree required"): a bachelor's. */
 	private static final Pattern ANY_DEGREE = Pattern.compile(
 			"\\b(a|an|the|college|university|relevant|related|technical|accredited|4-year|four-year|undergraduate|engineering|science|business)\\s+degree\\b|\\bdegree\\s+(in|required|preferred|or equivalent|from)\\b",
@@ -91,7 +98,7 @@ public final class PostingClassifier {
 
 	/** "Bachelor's degree in Human Resources, Business Administration or a related field": the named fields. */
 	private static final Pattern DEGREE_FIELDS = Pattern.compile(
-			"\\b(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()]+)",
+			"\\b(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|b\\.? ?tech|b\\.e\\.?|b\\.?eng|m\\.?eng|m\\.? ?tech|b\\.?sc|m\\.?sc|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()]+)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(,|/|\\bor\\b|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
@@ -202,7 +209,10 @@ public final class PostingClassifier {
 
 	/** A field counts as a degree's only where the sentence asks for a degree in it. */
 	private static boolean asksForDegreeIn(String text, Evidence evidence) {
-		if (evidence.text().equalsIgnoreCase("MBA")) {
+		if (SELF_DEGREE.matcher(evidence.text()).matches()) {
+			return true;
+		}
+		if (inDegreeFieldList(text, evidence)) {
 			return true;
 		}
 		int sentenceStart = Math.max(Sentences.start(text, evidence.start()), evidence.start() - 120);
@@ -299,6 +309,10 @@ public final class PostingClassifier {
 		List<Evidence> found = new ArrayList<>();
 		java.util.regex.Matcher degree = DEGREE_FIELDS.matcher(text);
 		while (degree.find()) {
+			// "Mechanical, Electrical or Automotive Engineering": the adjectives share the last field's noun.
+			String tail = degree.group("fields").split("(?i)\\b(related|equivalent|similar)\\b")[0].strip();
+			boolean sharedNoun = tail.matches("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b.*")
+					&& !tail.matches("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b\\s*(,|\\bor\\b|\\band\\b|/).*");
 			if (sections.kindAt(degree.start()).isBoilerplate() || NOT_THE_DEGREE.matcher(text.substring(degree.end("word"), degree.start("fields"))).find()) {
 				continue;
 			}
@@ -310,7 +324,8 @@ public final class PostingClassifier {
 				boolean more = separator.find();
 				int to = more ? separator.start() : fields.length();
 				String field = fields.substring(from, to).strip().replaceFirst("(?i)^(a|an|the|either)\\s+", "");
-				if (!field.isEmpty() && Character.isUpperCase(field.charAt(0)) && field.length() <= 40
+				boolean modifier = sharedNoun && more && !field.contains(" ");
+				if (!modifier && !field.isEmpty() && Character.isUpperCase(field.charAt(0)) && field.length() <= 40
 						&& !NOT_A_FIELD.matcher(field).find() && !isKnownField(field)) {
 					int at = text.indexOf(field, offset + from);
 					found.add(new Evidence(field, at, at + field.length()));
@@ -355,7 +370,29 @@ public final class PostingClassifier {
 	}
 
 	private static boolean asksForAnyDegree(Pattern pattern, String text, Sections sections) {
-		return pattern.matcher(text).results().anyMatch((found) -> !sections.kindAt(found.start()).isBoilerplate());
+		return pattern.matcher(text)
+			.results()
+			.anyMatch((found) -> !sections.kindAt(found.start()).isBoilerplate()
+					&& !LEVEL_BEFORE.matcher(text.substring(Math.max(0, found.start() - 20), found.start() + found.group().indexOf("egree") - 1)).find()
+					&& !NOT_ASKED.matcher(Sentences.around(text, found.start())).find());
+	}
+
+	/** Whether a field stands in the list of fields after "degree in", before "or a related field" ends it. */
+	private static boolean inDegreeFieldList(String text, Evidence evidence) {
+		int from = Sentences.start(text, evidence.start());
+		java.util.regex.Matcher degree = DEGREE_FIELDS.matcher(text.substring(from, Sentences.end(text, evidence.start())));
+		while (degree.find()) {
+			if (NOT_THE_DEGREE.matcher(degree.group().substring(degree.end("word") - degree.start(), degree.start("fields") - degree.start())).find()) {
+				continue;
+			}
+			int listStart = from + degree.start("fields");
+			java.util.regex.Matcher end = NOT_A_FIELD.matcher(degree.group("fields"));
+			int listEnd = end.find() ? listStart + end.start() : from + degree.end("fields");
+			if (evidence.start() >= listStart && evidence.start() < listEnd) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Map<String, Integer> score(String role, String title, List<Tag> tags) {

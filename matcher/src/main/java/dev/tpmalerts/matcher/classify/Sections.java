@@ -30,13 +30,13 @@ final class Sections {
 	// Checked in this order: "About the role" is the role before it is "about" the employer.
 	private static final Pattern ROLE_HEADING = Pattern.compile(
 			"^(about (the|this) (role|job|position|opportunity|team|work)|the role|role (overview|summary|description)|job (description|summary|overview)|position (summary|overview|description)"
-					+ "|what you('| wi)?ll (do|work on|own)|what you will be doing|responsibilit|key responsibilit|your (role|impact|responsibilities|day)|the opportunity|duties|day[ -]to[ -]day|in this role|overview|summary|the team|the work|your mission|what we need you to do|essential (duties|functions)|job duties)");
+					+ "|what you('| wi)?ll (be )?(do|doing|work on|working on|own|achieve|accomplish)|what you will be doing|what you do|responsibilit|key responsibilit|your (role|impact|responsibilities|day)|the opportunity|duties|day[ -]to[ -]day|in this role|overview|summary|the team|the work|your mission|what we need you to do|essential (duties|functions)|job duties)");
 
 	private static final Pattern NICE_HEADING = Pattern.compile(
 			"^(nice[ -]to[ -]haves?|preferred|bonus|pluses|plus|desired|good to have|it'?s a plus|extra credit|ways to stand out|even better|additional (qualifications|skills)|desirable)|(preferred|desired|bonus|nice[ -]to[ -]have) (qualifications|skills|experience|requirements)");
 
 	private static final Pattern REQUIREMENTS_HEADING = Pattern.compile(
-			"^(requirements|qualifications|minimum|basic|required|must[ -]haves?|what you('| wi)?ll (need|bring)|what you bring|what we need|what we('re| are) looking for|what we expect|who you are|about you|you (have|bring|are|might be)|your (background|experience|profile|skills|qualifications)|skills|experience|education|certifications?|knowledge|competencies|ideal candidate|the ideal|we('re| are) looking for|job requirements|you'?ll thrive|to be successful|what it takes|is this you)");
+			"^(requirements|qualifications|minimum|basic|required|must[ -]haves?|what you('| wi)?ll (need|bring|have)|what you (need|bring|have)|what we need|what we('re| are) looking for|what we expect|who you are|about you|you (have|bring|are|might be)|your (background|experience|profile|skills|qualifications)|skills|experience|education|certifications?|knowledge|competencies|ideal candidate|the ideal|we('re| are) looking for|job requirements|you'?ll thrive|to be successful|what it takes|is this you)");
 
 	private static final Pattern EEO_HEADING = Pattern.compile(
 			"^(equal (employment )?opportunit|eeo|diversity|our commitment to|commitment to diversity|inclusion|accommodation|reasonable accommodation|e-verify|pay transparency|legal|disclaimer|privacy|notice|applicant|fraud|recruitment fraud|u\\.?s\\.? export|export control|background check)");
@@ -46,6 +46,8 @@ final class Sections {
 
 	private static final Pattern ABOUT_HEADING = Pattern.compile(
 			"^(about( us)?$|about (the company|our company|[a-z0-9 &.,'’-]{1,40})|who we are|our (company|story|mission|culture|values|purpose)|company (overview|description|profile)|the company|why [a-z0-9 &.'’-]{1,30}|where you('ll| will) work|about the employer|about our client|our client)");
+
+	private static final Pattern YOU_HEADING = Pattern.compile("^(what|who|how|where|your|you|in this|as an?|the role|the job|the position|meet the|our team|this role|this job|this position)\\b");
 
 	private static final Pattern EEO_LINE = Pattern.compile(
 			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance");
@@ -98,7 +100,7 @@ final class Sections {
 			if (EEO_LINE.matcher(lower).find()) {
 				kind = Kind.EEO;
 			}
-			else if (BENEFITS_LINE.matcher(lower).find() && !isHeading) {
+			else if (BENEFITS_LINE.matcher(lower).find() && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
@@ -153,6 +155,12 @@ final class Sections {
 		}
 		if (ABOUT_HEADING.matcher(head).find() && head.split("\\s+").length <= 6) {
 			return Kind.ABOUT;
+		}
+		// An unknown heading that speaks to the reader ("What success looks like", "Your first 90 days:") is about
+		// the role; without this an about-us section would run on over the whole posting.
+		if (head.split("\\s+").length <= 6 && !lower.endsWith(".")
+				&& (colon == lower.length() - 1 || YOU_HEADING.matcher(head).find())) {
+			return Kind.ROLE;
 		}
 		return null;
 	}
