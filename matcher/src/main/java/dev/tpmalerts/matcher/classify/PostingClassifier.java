@@ -122,6 +122,8 @@ public final class PostingClassifier {
 
 	private final PhraseMatcher fieldMatcher;
 
+	private final String agileLabel;
+
 	public PostingClassifier(Taxonomy taxonomy) {
 		this.taxonomy = taxonomy;
 		this.matcher = new PhraseMatcher(taxonomy.concepts());
@@ -133,6 +135,12 @@ public final class PostingClassifier {
 			.stream()
 			.filter((concept) -> concept.facet().equals("degrees") || concept.facet().equals("degree-level"))
 			.toList());
+		this.agileLabel = taxonomy.facet("methodologies")
+			.stream()
+			.filter((concept) -> concept.id().equals("agile"))
+			.map(Concept::label)
+			.findFirst()
+			.orElse("Agile");
 		this.industryLabels = taxonomy.facet("industries")
 			.stream()
 			.collect(Collectors.toMap(Concept::id, Concept::label));
@@ -174,6 +182,7 @@ public final class PostingClassifier {
 			(facet.equals("industries") ? industries : tags).add(tag);
 		}
 		addCloudCertifications(tags, cloudMentions, body);
+		addAgileForSafe(tags);
 		addNamedCertifications(tags, body, sections);
 		addOtherDegreeFields(tags, body, sections);
 		String degreeLevel = degreeLevel(tags, body, sections);
@@ -266,6 +275,15 @@ public final class PostingClassifier {
 				tags.add(new Tag("certifications", id, concept.label(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
 			}
 		});
+	}
+
+	/** The Scaled Agile Framework is an agile method: a posting that runs SAFe runs agile (eval guidelines). */
+	private void addAgileForSafe(List<Tag> tags) {
+		tags.stream()
+			.filter((tag) -> tag.facet().equals("methodologies") && tag.id().equals("safe"))
+			.findFirst()
+			.filter((safe) -> tags.stream().noneMatch((tag) -> tag.facet().equals("methodologies") && tag.id().equals("agile")))
+			.ifPresent((safe) -> tags.add(new Tag("methodologies", "agile", this.agileLabel, safe.evidence())));
 	}
 
 	/** A named certification the taxonomy has no id for is {@code other}: "Forklift certification a plus". */

@@ -24,7 +24,7 @@ final class RoleClassifier {
 
 	private static final Pattern PRODUCT_TITLE = Pattern.compile("\\bproduct (manager|owner|lead|management)\\b");
 
-	private static final Pattern PROGRAM_TITLE = Pattern.compile("\\bprogram(me)? (manager|management|lead|director)\\b");
+	private static final Pattern PROGRAM_TITLE = Pattern.compile("\\bprogram(me)?s? (manager|management|lead|director)\\b");
 
 	private static final Pattern PROJECT_TITLE = Pattern
 		.compile("\\bproject (manager|management|lead|coordinator|director)\\b");

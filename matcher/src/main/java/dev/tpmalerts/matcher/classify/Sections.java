@@ -49,6 +49,9 @@ final class Sections {
 
 	private static final Pattern YOU_HEADING = Pattern.compile("^(what|who|how|where|your|you|in this|as an?|the role|the job|the position|meet the|our team|this role|this job|this position)\\b");
 
+	private static final Pattern ROLE_WORDS = Pattern.compile(
+			"\\b(you|your|this role|the role|this position|the position|the tpm|the program manager|the project manager|the successful candidate|will (lead|own|coordinate|drive|manage|run|oversee))\\b");
+
 	private static final Pattern EEO_LINE = Pattern.compile(
 			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance");
 
@@ -105,7 +108,8 @@ final class Sections {
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
 					&& isAboutEmployer(stripped, lower, companyLower));
-			if (aboutEmployer && kind == Kind.INTRO) {
+			// "Our client is rolling out a 5G platform; the TPM will coordinate..." says what the role does too.
+			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lower).find()) {
 				kind = Kind.ABOUT;
 			}
 			lines.add(new Line(start, end, kind, isHeading, aboutEmployer));
