@@ -47,6 +47,13 @@ public final class PostingClassifier {
 	private static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SOFTWARE_TOOL_BEFORE = Pattern.compile(
+			"\\b(scheduling|accounting|office|productivity|planning|estimating|construction|design|crm|erp|presentation|collaboration|spreadsheet|b2b|enterprise)\\s+$",
+			Pattern.CASE_INSENSITIVE);
+
 	/** Degrees that name their own field: an MBA is in business, a B.Tech in engineering. */
 	private static final Pattern SELF_DEGREE = Pattern.compile("MBA|B\\.? ?Tech\\.?|B\\.E\\.?|B\\.? ?Eng|M\\.? ?Eng|M\\.? ?Tech|BSEE|BSME|MSEE");
 
@@ -207,6 +214,9 @@ public final class PostingClassifier {
 				&& CULTURE.matcher(Sentences.around(text, evidence.start())).find()) {
 			return false;
 		}
+		if (facet.equals("technical") && evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence)) {
+			return false;
+		}
 		if (facet.equals("degrees")) {
 			return asksForDegreeIn(text, evidence);
 		}
@@ -214,6 +224,13 @@ public final class PostingClassifier {
 			return isDegreeLevel(text, evidence);
 		}
 		return true;
+	}
+
+	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */
+	private static boolean isSoftwareAsTool(String text, Evidence evidence) {
+		String after = text.substring(evidence.end(), Math.min(text.length(), evidence.end() + 20));
+		String before = text.substring(Math.max(0, evidence.start() - 30), evidence.start());
+		return SOFTWARE_KIND_AFTER.matcher(after).find() || SOFTWARE_TOOL_BEFORE.matcher(before).find();
 	}
 
 	/** A field counts as a degree's only where the sentence asks for a degree in it. */
