@@ -19,15 +19,16 @@ final class RoleClassifier {
 
 	static final String OTHER = "other";
 
-	private static final Pattern TPM_TITLE = Pattern
-		.compile("\\btechnical program manag|\\btpm\\b|\\bengineering program manag|\\btechnical programme manag");
+	private static final Pattern TPM_TITLE = Pattern.compile(
+			"\\b(technical|engineering|technology|software|hardware|infrastructure|platform|silicon|it) program(me)?s? (manag|lead|director|owner)|\\btpm\\b|\\btechnical programs?\\b|\\bengineering programs\\b");
 
 	private static final Pattern PRODUCT_TITLE = Pattern.compile("\\bproduct (manager|owner|lead|management)\\b");
 
 	private static final Pattern PROGRAM_TITLE = Pattern.compile("\\bprogram(me)?s? (manager|management|lead|director)\\b");
 
+	// A coordinator supports managers (eval guidelines: "other"); a PMO lead runs projects.
 	private static final Pattern PROJECT_TITLE = Pattern
-		.compile("\\bproject (manager|management|lead|coordinator|director)\\b");
+		.compile("\\bprojects? (manager|management|lead|director|delivery manager)\\b|\\bpmo (lead|manager|director)\\b");
 
 	private static final Pattern PM_SHIFT = Pattern.compile("\\b(pm|am)\\s*(shift|to)\\b|\\d\\s*pm\\b");
 
