@@ -87,8 +87,8 @@ public final class PostingClassifier {
 
 	/** "Forklift certification", "APICS CPIM certification", "Marketo Certified Expert", "Certified Meeting Professional". */
 	private static final Pattern NAMED_CERTIFICATION = Pattern.compile(
-			"\\b((?:[A-Z][A-Za-z0-9+\\-]*|\\d+)(?:\\s+(?:[A-Z][A-Za-z0-9+\\-]*|\\d+)){0,3})\\s+(certification|certificate|certified|designation|license|licence)\\b"
-					+ "|\\bCertified\\s+[A-Z][A-Za-z]+(?:\\s+[A-Z][A-Za-z]+){0,3}");
+			"\\b((?:[A-Z][A-Za-z0-9+\\-]*|\\d+)(?:[ \\t]+(?:[A-Z][A-Za-z0-9+\\-]*|\\d+)){0,3})[ \\t]+(certification|certificate|certified|designation|license|licence)\\b"
+					+ "|\\bCertified[ \\t]+[A-Z][A-Za-z]+(?:[ \\t]+[A-Z][A-Za-z]+){0,3}");
 
 	/** Words that make a certification generic ("Agile certification", "a relevant certification"), not a named one. */
 	private static final Set<String> GENERIC_CERTIFICATION_WORDS = Set.of("a", "an", "the", "any", "relevant", "professional",

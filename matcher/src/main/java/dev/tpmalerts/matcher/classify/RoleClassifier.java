@@ -20,7 +20,12 @@ final class RoleClassifier {
 	static final String OTHER = "other";
 
 	private static final Pattern TPM_TITLE = Pattern.compile(
-			"\\b(technical|engineering|technology|software|hardware|infrastructure|platform|silicon|it) program(me)?s? (manag|lead|director|owner)|\\btpm\\b|\\btechnical programs?\\b|\\bengineering programs\\b");
+			"\\b(technical|engineering|technology|software|hardware|infrastructure|platform|silicon|it) program(me)?s? (manag|lead|director|owner)|\\btpm\\b|\\b(director|head|manager|lead|vp)\\b.*\\b(technical|engineering) programs?\\b");
+
+	/** Who supports managers without being one: "Program Coordinator, Engineering Programs" (eval guidelines: other). */
+	private static final Pattern SUPPORT_TITLE = Pattern.compile("\\b(coordinator|assistant|administrator|analyst|specialist|scheduler|associate)\\b");
+
+	private static final Pattern MANAGING_TITLE = Pattern.compile("\\b(manager|director|lead|head|owner|tpm|vp)\\b");
 
 	private static final Pattern PRODUCT_TITLE = Pattern.compile("\\bproduct (manager|owner|lead|management)\\b");
 
@@ -47,6 +52,9 @@ final class RoleClassifier {
 	static String classify(String title, String body, int technicalSignals) {
 		String t = title.toLowerCase(Locale.ROOT);
 		String b = body.toLowerCase(Locale.ROOT);
+		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
+			return OTHER;
+		}
 		if (TPM_TITLE.matcher(t).find()) {
 			return (count(PRODUCT_BODY, b) >= 3 && count(PROGRAM_BODY, b) < 2) ? PRODUCT : TPM;
 		}
