@@ -44,10 +44,10 @@ final class Industries {
 
 	static {
 		NAME_WORDS.put("government", Pattern.compile("^(city|county|state|commonwealth|department|office|town|village) of\\b|\\b(agency|administration|authority|municipal|federal|government|ministry|county|department|public schools)\\b"));
-		NAME_WORDS.put("finance", Pattern.compile(
-				"\\b(bank|bancorp|bancshares|banking|financial|finance|capital|credit union|insurance|assurance|securities|investments?|fintech|pay|payments|trust company|mutual|lending|wealth|asset management)\\b"));
 		NAME_WORDS.put("healthcare", Pattern.compile(
 				"\\b(health|healthcare|hospital|hospitals|medical|medicine|clinic|clinics|pharma|pharmaceuticals?|therapeutics|biotech|bio|biosciences|life sciences|care|dental|diagnostics|oncology|children's)\\b"));
+		NAME_WORDS.put("finance", Pattern.compile(
+				"\\b(bank|bancorp|bancshares|banking|financial|finance|capital|credit union|insurance|assurance|securities|investments?|fintech|pay|payments|trust company|mutual|lending|wealth|asset management)\\b"));
 		NAME_WORDS.put("telecommunications", Pattern.compile("\\b(telecom|telecommunications|wireless|mobile|broadband|cellular|fiber|telco)\\b"));
 		NAME_WORDS.put("education", Pattern.compile("\\b(university|college|school|schools|academy|institute of technology|education|learning)\\b"));
 		NAME_WORDS.put("defense-aerospace", Pattern.compile("\\b(defense|defence|aerospace|aviation|space|missiles?|dynamics|avionics)\\b"));
@@ -78,7 +78,8 @@ final class Industries {
 	}
 
 	/** The industry tags (already found in the text, boilerplate left out), ranked; "other" when there are none. */
-	static List<Tag> rank(List<Tag> found, String text, String company, Sections sections, Map<String, String> labels) {
+	static List<Tag> rank(List<Tag> found, String text, String company, Sections sections, Map<String, String> labels,
+			List<Tag> technical) {
 		Map<String, Integer> weights = new LinkedHashMap<>();
 		Map<String, Tag> tags = new LinkedHashMap<>();
 		boolean staffing = company != null && company.toLowerCase(Locale.ROOT)
@@ -130,6 +131,11 @@ final class Industries {
 			if (i == 0 || weights.get(id) >= SECONDARY_MIN) {
 				result.add(tags.get(id));
 			}
+		}
+		if (result.isEmpty() && technical.size() >= 2) {
+			// Nothing names the employer's industry, but its own work is software, cloud, data...: a technology employer.
+			result.add(new Tag("industries", "technology", labels.getOrDefault("technology", "Technology"),
+					List.of(technical.get(0).evidence().get(0))));
 		}
 		if (result.isEmpty()) {
 			// Nothing says what the employer does: "other", shown with the employer's name as what was looked at.

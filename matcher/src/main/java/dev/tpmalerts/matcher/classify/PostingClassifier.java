@@ -193,7 +193,8 @@ public final class PostingClassifier {
 		addNamedCertifications(tags, body, sections);
 		addOtherDegreeFields(tags, body, sections);
 		String degreeLevel = degreeLevel(tags, body, sections);
-		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels));
+		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels,
+				tags.stream().filter((tag) -> tag.facet().equals("technical")).toList()));
 		int technical = count(tags, "technical");
 		String role = RoleClassifier.classify(safeTitle, body, technical);
 		Map<String, Integer> facetScores = score(role, safeTitle, tags);

@@ -69,7 +69,7 @@ public final class PhraseMatcher {
 					continue;
 				}
 				int last = i + form.tokens().size() - 1;
-				if (isNegated(tokens, i, last)) {
+				if (isNegated(text, tokens, i, last)) {
 					continue;
 				}
 				matchedHere.add(form.concept());
@@ -84,15 +84,16 @@ public final class PhraseMatcher {
 		return found.entrySet().stream().map((entry) -> new Match(entry.getKey(), List.copyOf(entry.getValue()))).toList();
 	}
 
-	private static boolean isNegated(List<Token> tokens, int first, int last) {
-		for (int j = Math.max(0, first - 3); j < first; j++) {
+	private static boolean isNegated(String text, List<Token> tokens, int first, int last) {
+		// Negation reaches only within its clause: "No travel required. PMP preferred" prefers a PMP.
+		for (int j = first - 1; j >= Math.max(0, first - 3) && !clauseBreak(text, tokens, j, j + 1); j--) {
 			if (NEGATION_BEFORE.contains(tokens.get(j).folded())) {
 				return true;
 			}
 		}
 		// "PMP is not required", "PMP not needed", "PMP isn't required"; not "PMP preferred, not required"
 		int limit = Math.min(tokens.size() - 1, last + 5);
-		for (int j = last + 1; j < limit; j++) {
+		for (int j = last + 1; j < limit && !clauseBreak(text, tokens, j - 1, j); j++) {
 			String word = tokens.get(j).folded();
 			if (WANTED.contains(word)) {
 				return false;
@@ -102,6 +103,17 @@ public final class PhraseMatcher {
 				next = tokens.get(j + 2).folded();
 			}
 			if (NEGATION_AFTER.contains(word) && NOT_NEEDED.contains(next)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a clause ends between two neighbouring tokens: "ITIL and CCNA; PMP not required". */
+	private static boolean clauseBreak(String text, List<Token> tokens, int before, int after) {
+		for (int c = tokens.get(before).end(); c < tokens.get(after).start(); c++) {
+			char ch = text.charAt(c);
+			if (ch == ';' || ch == '.' || ch == ',' || ch == '\n' || ch == '(' || ch == ')' || ch == ':' || ch == '•') {
 				return true;
 			}
 		}
