@@ -28,7 +28,9 @@ final class Industries {
 	/** "Northstar Foods is a family-owned food manufacturer": what the employer is, not whom it serves. */
 	private static final int IDENTITY_WEIGHT = 8;
 
-	private static final Pattern IDENTITY = Pattern.compile("^[^.;:]{0,60}?\\b(is|are|'re|’re)\\s+(a|an|the|one of)\\b[^.;:]{0,100}",
+	// The noun phrase after "is a", up to what it does or whom it serves ("a general contractor delivering hospitals").
+	private static final Pattern IDENTITY = Pattern.compile(
+			"^[^.;:]{0,60}?\\b(is|are|'re|’re)\\s+(a|an|the|one of)\\b[^.;:]{0,100}?(?=\\b(that|which|who|whose|where|delivering|building|builds|serving|serves|helping|helps|providing|provides|offering|offers|selling|sells|making|makes|producing|operating|running|powering|for|with|to|across|from|based|headquartered|dedicated|focused|committed|on a mission)\\b|[.;:,]|$)",
 			Pattern.CASE_INSENSITIVE);
 
 	/** "for clients in retail", "sold in 40,000 grocery stores": the industries of its customers. */
@@ -45,7 +47,7 @@ final class Industries {
 	static {
 		NAME_WORDS.put("government", Pattern.compile("^(city|county|state|commonwealth|department|office|town|village) of\\b|\\b(agency|administration|authority|municipal|federal|government|ministry|county|department|public schools)\\b"));
 		NAME_WORDS.put("healthcare", Pattern.compile(
-				"\\b(health|healthcare|hospital|hospitals|medical|medicine|clinic|clinics|pharma|pharmaceuticals?|therapeutics|biotech|bio|biosciences|life sciences|care|dental|diagnostics|oncology|children's)\\b"));
+				"\\b(nhs|health|healthcare|hospital|hospitals|medical|medicine|clinic|clinics|pharma|pharmaceuticals?|therapeutics|biotech|bio|biosciences|life sciences|care|dental|diagnostics|oncology|children's)\\b"));
 		NAME_WORDS.put("finance", Pattern.compile(
 				"\\b(bank|bancorp|bancshares|banking|financial|finance|capital|credit union|insurance|assurance|securities|investments?|fintech|pay|payments|trust company|mutual|lending|wealth|asset management)\\b"));
 		NAME_WORDS.put("telecommunications", Pattern.compile("\\b(telecom|telecommunications|wireless|mobile|broadband|cellular|fiber|telco)\\b"));
@@ -98,7 +100,8 @@ final class Industries {
 			for (Map.Entry<String, Pattern> entry : NAME_WORDS.entrySet()) {
 				if (entry.getValue().matcher(name).find()) {
 					String id = entry.getKey();
-					weights.merge(id, nameWeight, Integer::sum);
+					// "Digital", "Systems", "Data" in a name say less than "Bank" or "Hospital".
+					weights.merge(id, id.equals("technology") ? Math.min(nameWeight, SECONDARY_MIN) : nameWeight, Integer::sum);
 					// "County Health Department": government first, then healthcare.
 					nameWeight = SECONDARY_MIN;
 					Evidence byName = evidenceOfName(text, company);

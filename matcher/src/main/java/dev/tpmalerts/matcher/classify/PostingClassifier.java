@@ -73,12 +73,20 @@ public final class PostingClassifier {
 	private static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
 			"^\\s*(office|project|excel|word|teams|visio|dynamics|powerpoint|sql|access|sharepoint|outlook|365|azure|windows|degree of)\\b", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("(scrum|scheduling|master data|web|quiz|burgo|concert|ring|paymaster|toast|task)\\s*$",
+	private static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("\\b(scrum|web|quiz|concert|ring|task|toast)\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A methodology in a sentence about the employer's culture is not one the role uses. */
 	private static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
 			Pattern.CASE_INSENSITIVE);
+
+	/** Certifications whose name is also a framework's: the name alone is the framework. */
+	private static final Set<String> CONTEXT_CERTIFICATIONS = Set.of("itil", "six-sigma");
+
+	private static final Pattern CERTIFICATION_FORM = Pattern.compile("foundation|practitioner|belt|certif|\\bv?[34]\\b|expert",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CERTIFICATION_CONTEXT = Pattern.compile("certif|\\bbelt\\b|\\bcredential", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern CERTIFICATION_WORD = Pattern.compile("certif", Pattern.CASE_INSENSITIVE);
 
@@ -215,6 +223,9 @@ public final class PostingClassifier {
 				&& CULTURE.matcher(Sentences.around(text, evidence.start())).find()) {
 			return false;
 		}
+		if (facet.equals("certifications") && CONTEXT_CERTIFICATIONS.contains(id) && !asksForCertification(text, evidence)) {
+			return false;
+		}
 		if (facet.equals("technical") && evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence)) {
 			return false;
 		}
@@ -225,6 +236,12 @@ public final class PostingClassifier {
 			return isDegreeLevel(text, evidence);
 		}
 		return true;
+	}
+
+	/** "ITIL Foundation", "Six Sigma Green Belt" or a sentence about certification; not "ITIL-aligned processes". */
+	private static boolean asksForCertification(String text, Evidence evidence) {
+		return CERTIFICATION_FORM.matcher(evidence.text()).find()
+				|| CERTIFICATION_CONTEXT.matcher(Sentences.around(text, evidence.start())).find();
 	}
 
 	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */

@@ -74,6 +74,12 @@ class PostingClassifierTest {
 			Requirements\\nBS in Mechanical, Electrical or Automotive Engineering.         | degrees        | other  | false
 			Requirements\\nBS in Mechanical, Electrical or Automotive Engineering.         | degrees        | engineering | true
 			Requirements\\nBachelor's degree and 5 years of experience in engineering.     | degrees        | engineering | false
+			Requirements\\nExperience with ITIL-aligned change processes.               | certifications | itil   | false
+			Requirements\\nITIL 4 Foundation certification preferred.                   | certifications | itil   | true
+			Requirements\\nSix Sigma experience is a plus.                              | certifications | six-sigma | false
+			Requirements\\nLean Six Sigma Green Belt preferred.                         | certifications | six-sigma | true
+			Requirements\\nMust have ITIL Foundation and CCNA; PMP not required.        | certifications | other  | true
+			Requirements\\nNo travel required. PMP preferred.                           | certifications | pmp    | true
 			""")
 	void shouldTagOnlyWhatTheRoleAsksFor(String text, String facet, String id, boolean tagged) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
@@ -114,6 +120,8 @@ class PostingClassifierTest {
 			Fernhill                    | Fernhill is a digital consultancy building apps for clients in retail and education.    | consulting
 			Orbital                     | About Orbital\\nOrbital is an AI-powered analytics platform.                            | technology
 			Plain Co                    | Run our programs.                                                                       | other
+			Granite Peak Builders       | Granite Peak Builders is a general contractor delivering hospitals and schools.         | construction
+			Northwind Health Insurance  | Northwind Health Insurance provides health plans to 2 million members.                  | healthcare
 			""")
 	void shouldPutTheEmployersPrimaryIndustryFirst(String company, String text, String primary) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid", company,
