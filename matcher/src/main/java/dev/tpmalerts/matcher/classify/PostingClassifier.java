@@ -80,6 +80,11 @@ public final class PostingClassifier {
 	private static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** "Report to senior leadership": the leaders, not the skill. */
+	private static final Pattern LEADERSHIP_AS_PEOPLE = Pattern.compile(
+			"\\b(to|with|for|from|and|by|our|the|senior|executive|clinical|company|engineering|product|technical|site|plant|school|department|business)\\s+$",
+			Pattern.CASE_INSENSITIVE);
+
 	/** Certifications whose name is also a framework's: the name alone is the framework. */
 	private static final Set<String> CONTEXT_CERTIFICATIONS = Set.of("itil", "six-sigma");
 
@@ -221,6 +226,10 @@ public final class PostingClassifier {
 		}
 		if (facet.equals("methodologies") && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE
 				&& CULTURE.matcher(Sentences.around(text, evidence.start())).find()) {
+			return false;
+		}
+		if (facet.equals("skills") && id.equals("leadership") && evidence.text().equalsIgnoreCase("leadership")
+				&& LEADERSHIP_AS_PEOPLE.matcher(text.substring(Math.max(0, evidence.start() - 25), evidence.start())).find()) {
 			return false;
 		}
 		if (facet.equals("certifications") && CONTEXT_CERTIFICATIONS.contains(id) && !asksForCertification(text, evidence)) {

@@ -80,6 +80,9 @@ class PostingClassifierTest {
 			Requirements\\nLean Six Sigma Green Belt preferred.                         | certifications | six-sigma | true
 			Requirements\\nMust have ITIL Foundation and CCNA; PMP not required.        | certifications | other  | true
 			Requirements\\nNo travel required. PMP preferred.                           | certifications | pmp    | true
+			What you'll do\\nPresent program status to senior leadership.              | skills         | leadership | false
+			Requirements\\nProven leadership of cross-functional teams.                | skills         | leadership | true
+			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
 			""")
 	void shouldTagOnlyWhatTheRoleAsksFor(String text, String facet, String id, boolean tagged) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
