@@ -30,7 +30,7 @@ final class Industries {
 
 	// The noun phrase after "is a", up to what it does or whom it serves ("a general contractor delivering hospitals").
 	private static final Pattern IDENTITY = Pattern.compile(
-			"^[^.;:]{0,60}?\\b(is|are|'re|’re)\\s+(a|an|the|one of)\\b[^.;:]{0,100}?(?=\\b(that|which|who|whose|where|delivering|building|builds|serving|serves|helping|helps|providing|provides|offering|offers|selling|sells|making|makes|producing|operating|running|powering|for|with|to|across|from|based|headquartered|dedicated|focused|committed|on a mission)\\b|[.;:,]|$)",
+			"^[^.;:]{0,60}?\\b(is|are|'re|’re)\\s+(a|an|the|one of)\\b[^.;:]{0,100}?(?=\\b(that|which|who|whose|where|delivering|building|builds|serving|serves|helping|helps|providing|provides|offering|offers|selling|sells|making|makes|producing|operating|running|powering|for|with|to|across|from|based in|headquartered|dedicated|focused|committed|on a mission)\\b|[.;:,]|$)",
 			Pattern.CASE_INSENSITIVE);
 
 	/** "for clients in retail", "sold in 40,000 grocery stores": the industries of its customers. */
@@ -86,10 +86,16 @@ final class Industries {
 		Map<String, Tag> tags = new LinkedHashMap<>();
 		boolean staffing = company != null && company.toLowerCase(Locale.ROOT)
 			.matches(".*\\b(staffing|recruit(ing|ment|ers)?|talent|search|personnel|workforce|careers|resources group)\\b.*");
+		// What the posting says about the employer itself (name, about us), apart from what the role touches.
+		Map<String, Integer> employerWeights = new LinkedHashMap<>();
 		for (Tag tag : found) {
 			int weight = 0;
 			for (Evidence each : tag.evidence()) {
-				weight += weight(text, each, sections);
+				int one = weight(text, each, sections);
+				weight += one;
+				if (one >= ABOUT_WEIGHT) {
+					employerWeights.merge(tag.id(), one, Integer::sum);
+				}
 			}
 			weights.put(tag.id(), weight);
 			tags.put(tag.id(), tag);
@@ -98,8 +104,10 @@ final class Industries {
 			String name = company.toLowerCase(Locale.ROOT).replaceAll("[.,]", " ").strip();
 			int nameWeight = NAME_WEIGHT;
 			for (Map.Entry<String, Pattern> entry : NAME_WORDS.entrySet()) {
-				if (entry.getValue().matcher(name).find()) {
+				// "Defense Systems", "Automotive Systems": the weak technology word after a real industry says nothing.
+				if (entry.getValue().matcher(name).find() && !(entry.getKey().equals("technology") && nameWeight < NAME_WEIGHT)) {
 					String id = entry.getKey();
+					employerWeights.merge(id, nameWeight, Integer::sum);
 					// "Digital", "Systems", "Data" in a name say less than "Bank" or "Hospital".
 					weights.merge(id, id.equals("technology") ? Math.min(nameWeight, SECONDARY_MIN) : nameWeight, Integer::sum);
 					// "County Health Department": government first, then healthcare.
@@ -116,7 +124,9 @@ final class Industries {
 				}
 			}
 		}
-		Evidence technologyEmployer = technologyEmployer(text, sections);
+		// A bank's "online platform" does not make it a technology employer; "an AI-powered analytics platform" does.
+		boolean otherIndustry = employerWeights.keySet().stream().anyMatch((id) -> !id.equals("technology"));
+		Evidence technologyEmployer = technologyEmployer(text, sections, otherIndustry);
 		if (technologyEmployer != null && weights.getOrDefault("technology", 0) < TECHNOLOGY_EMPLOYER_WEIGHT) {
 			weights.put("technology", TECHNOLOGY_EMPLOYER_WEIGHT);
 			Tag known = tags.get("technology");
@@ -173,12 +183,30 @@ final class Industries {
 		return aboutEmployer ? ABOUT_WEIGHT : BODY_WEIGHT;
 	}
 
-	private static Evidence technologyEmployer(String text, Sections sections) {
+	/**
+	 * Where the employer says it builds technology: in what it says it is ("Ledgerline is a fintech company"), or
+	 * anywhere in its about-us text when nothing else names its industry.
+	 */
+	private static Evidence technologyEmployer(String text, Sections sections, boolean otherIndustry) {
 		for (Sections.Line line : sections.lines()) {
 			if (line.heading() || !(line.kind() == Kind.ABOUT || line.aboutEmployer())) {
 				continue;
 			}
-			java.util.regex.Matcher found = TECHNOLOGY_EMPLOYER.matcher(text.substring(line.start(), line.end()));
+			String content = text.substring(line.start(), line.end());
+			if (otherIndustry) {
+				for (String sentence : content.split("(?<=[.!?])\\s+")) {
+					java.util.regex.Matcher identity = IDENTITY.matcher(sentence);
+					if (identity.find()) {
+						java.util.regex.Matcher found = TECHNOLOGY_EMPLOYER.matcher(identity.group());
+						if (found.find()) {
+							int at = line.start() + content.indexOf(sentence) + found.start();
+							return new Evidence(found.group(), at, at + found.group().length());
+						}
+					}
+				}
+				continue;
+			}
+			java.util.regex.Matcher found = TECHNOLOGY_EMPLOYER.matcher(content);
 			if (found.find()) {
 				return new Evidence(found.group(), line.start() + found.start(), line.start() + found.end());
 			}
