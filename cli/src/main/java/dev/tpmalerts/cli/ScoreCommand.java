@@ -23,8 +23,9 @@ public final class ScoreCommand {
 	}
 
 	public static void main(String[] args) {
-		PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-				StandardCharsets.UTF_8);
+		// Buffered, flushed after each posting: a reader downstream sees every line as soon as it is scored.
+		PrintStream out = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+				false, StandardCharsets.UTF_8);
 		int status = new ScoreCommand(new PostingScorer()).run(System.in, out, System.err);
 		out.flush();
 		System.exit(status);
