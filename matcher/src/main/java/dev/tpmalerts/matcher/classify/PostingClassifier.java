@@ -47,6 +47,12 @@ public final class PostingClassifier {
 	private static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern SECURITY_OTHER_AFTER = Pattern.compile("^(\\s*(clearance|clearances|guard|guards|officer|deposit|plus)\\b|\\+)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SECURITY_OTHER_BEFORE = Pattern.compile("\\b(social|national|job|financial|food|homeland|physical|comptia)\\s+$",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
 			Pattern.CASE_INSENSITIVE);
 
@@ -88,7 +94,7 @@ public final class PostingClassifier {
 	/** Certifications whose name is also a framework's: the name alone is the framework. */
 	private static final Set<String> CONTEXT_CERTIFICATIONS = Set.of("itil", "six-sigma");
 
-	private static final Pattern CERTIFICATION_FORM = Pattern.compile("foundation|practitioner|belt|certif|\\bv?[34]\\b|expert",
+	private static final Pattern CERTIFICATION_FORM = Pattern.compile("foundation|practitioner|belt|certif|\\bv?[34]\\b|expert|^(LSS|CSS)[GBY]B$",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern CERTIFICATION_CONTEXT = Pattern.compile("certif|\\bbelt\\b|\\bcredential", Pattern.CASE_INSENSITIVE);
@@ -235,6 +241,10 @@ public final class PostingClassifier {
 		if (facet.equals("certifications") && CONTEXT_CERTIFICATIONS.contains(id) && !asksForCertification(text, evidence)) {
 			return false;
 		}
+		if (facet.equals("technical") && id.equals("security") && evidence.text().equalsIgnoreCase("security")
+				&& isSecurityOfAnotherKind(text, evidence)) {
+			return false;
+		}
 		if (facet.equals("technical") && evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence)) {
 			return false;
 		}
@@ -251,6 +261,13 @@ public final class PostingClassifier {
 	private static boolean asksForCertification(String text, Evidence evidence) {
 		return CERTIFICATION_FORM.matcher(evidence.text()).find()
 				|| CERTIFICATION_CONTEXT.matcher(Sentences.around(text, evidence.start())).find();
+	}
+
+	/** "Security clearance", "CompTIA Security+", "Social Security": not the security domain. */
+	private static boolean isSecurityOfAnotherKind(String text, Evidence evidence) {
+		String after = text.substring(evidence.end(), Math.min(text.length(), evidence.end() + 15));
+		String before = text.substring(Math.max(0, evidence.start() - 15), evidence.start());
+		return SECURITY_OTHER_AFTER.matcher(after).find() || SECURITY_OTHER_BEFORE.matcher(before).find();
 	}
 
 	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */

@@ -83,6 +83,8 @@ class PostingClassifierTest {
 			What you'll do\\nPresent program status to senior leadership.              | skills         | leadership | false
 			Requirements\\nProven leadership of cross-functional teams.                | skills         | leadership | true
 			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
+			Requirements\\nActive security clearance; CompTIA Security+.               | technical      | security | false
+			What you'll do\\nLead our application security and IAM programs.          | technical      | security | true
 			""")
 	void shouldTagOnlyWhatTheRoleAsksFor(String text, String facet, String id, boolean tagged) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
