@@ -128,11 +128,14 @@ final class Sections {
 
 	/** The section a line opens, or null when it is not a heading. */
 	private static Kind heading(String lower, String stripped) {
-		if (lower.isEmpty() || stripped.length() > MAX_HEADING) {
+		if (lower.isEmpty()) {
 			return null;
 		}
-		// "Requirements: PMP, 5 years ..." opens its section on the line itself; a longer sentence is not a heading.
+		// "Requirements: PMP, 5 years ..." opens its section on the line itself, however long the line.
 		int colon = lower.indexOf(':');
+		if (stripped.length() > MAX_HEADING && (colon < 0 || colon > 40)) {
+			return null;
+		}
 		String head = (colon > 0) ? lower.substring(0, colon).strip() : lower;
 		boolean headingShape = colon > 0 || (!lower.endsWith(".") && lower.split("\\s+").length <= 8);
 		if (!headingShape) {

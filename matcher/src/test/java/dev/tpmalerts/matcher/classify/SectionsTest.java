@@ -48,6 +48,8 @@ class SectionsTest {
 			Acme is a leading provider of payroll software for small businesses. | ABOUT
 			We are looking for a TPM to run our payments programs.                | INTRO
 			Our client is rolling out 5G; the TPM will coordinate the launch.     | INTRO
+			Benefits: medical and dental cover, a learning budget and a generous annual leave allowance. | BENEFITS
+			Required Skills: 7+ years TPM experience; SAFe Agilist certification; strong communication. | REQUIREMENTS
 			""")
 	void shouldRecogniseLinesThatSayWhatTheyAreWithoutAHeading(String line, Kind kind) {
 		Sections sections = Sections.of(line + "\n", "Acme");
