@@ -4,8 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One line of {@code score}'s output. {@code evidence} is keyed by facet, then by id: each entry lists where the tag
- * was found as {@code {"text", "start", "end"}}, offsets into the posting's plain text (the normalised description).
+ * One line of {@code score}'s output, in this order: {@code id, role, seniority, score, facetScores} (the points each
+ * part of the TPM profile gave the score), {@code facets, workplace, salary} (null when no pay is stated) and
+ * {@code evidence}.
+ * <p>
+ * {@code evidence} is an object keyed by facet, then by id, each a list of up to five {@code {"text", "start",
+ * "end"}}: character offsets into the posting's plain text (the normalised description, as the pipeline indexes
+ * it), e.g. {@code "certifications": {"pmp": [{"text": "PMP", "start": 812, "end": 815}]}}. An industry read from
+ * the company name alone, which the text does not repeat, has start and end -1; the facet {@code degree-level}
+ * shows what set {@code degreeLevel}.
  */
 record ScoredPosting(String id, String role, String seniority, int score, Map<String, Integer> facetScores,
 		Facets facets, String workplace, Pay salary, Map<String, Map<String, List<Span>>> evidence) {

@@ -68,6 +68,28 @@ class ScoreCommandTest {
 		assertThat(only.get("facets").get("degreeLevel").asString()).isEqualTo("none");
 	}
 
+	@Test
+	void shouldWriteEachResultBeforeTheInputEnds() throws Exception {
+		java.io.PipedOutputStream stdin = new java.io.PipedOutputStream();
+		java.io.PipedInputStream in = new java.io.PipedInputStream(stdin);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Thread command = new Thread(() -> new ScoreCommand(scorer).run(in, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+		command.start();
+
+		stdin.write("{\"id\": \"s-1\", \"title\": \"Technical Program Manager\", \"description\": \"Run programs.\"}\n"
+			.getBytes(StandardCharsets.UTF_8));
+		stdin.flush();
+
+		// The input is still open: the first posting's line must already be out.
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> out.toString(StandardCharsets.UTF_8).contains("\"id\":\"s-1\""));
+		stdin.close();
+		command.join(10_000);
+		assertThat(command.isAlive()).isFalse();
+	}
+
 	private static List<String> ids(JsonNode array) {
 		return array.valueStream().map(JsonNode::asString).toList();
 	}
