@@ -1,5 +1,7 @@
 package dev.tpmalerts.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +73,7 @@ final class PostingScorer {
 	/** The normaliser needs a URL; a synthetic one from the id keeps ids distinct and the posting id stable. */
 	private static RawPosting raw(InputPosting input) {
 		String url = "https://score.tpm-alerts.invalid/postings/"
-				+ java.net.URLEncoder.encode(input.id(), java.nio.charset.StandardCharsets.UTF_8);
+				+ URLEncoder.encode(input.id(), StandardCharsets.UTF_8);
 		return new RawPosting("score", SourceType.JSON_LD_PAGE, url, null, input.title(), input.company(), List.of(),
 				input.location(), null, null, null, null, null, input.description());
 	}

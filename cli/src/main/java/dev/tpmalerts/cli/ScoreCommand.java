@@ -1,6 +1,9 @@
 package dev.tpmalerts.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,7 +27,7 @@ public final class ScoreCommand {
 
 	public static void main(String[] args) {
 		// Buffered, flushed after each posting: a reader downstream sees every line as soon as it is scored.
-		PrintStream out = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
 				false, StandardCharsets.UTF_8);
 		int status = new ScoreCommand(new PostingScorer()).run(System.in, out, System.err);
 		out.flush();

@@ -3,8 +3,11 @@ package dev.tpmalerts.cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import dev.tpmalerts.shared.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ScoreCommandTest {
 
@@ -70,8 +74,8 @@ class ScoreCommandTest {
 
 	@Test
 	void shouldWriteEachResultBeforeTheInputEnds() throws Exception {
-		java.io.PipedOutputStream stdin = new java.io.PipedOutputStream();
-		java.io.PipedInputStream in = new java.io.PipedInputStream(stdin);
+		PipedOutputStream stdin = new PipedOutputStream();
+		PipedInputStream in = new PipedInputStream(stdin);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Thread command = new Thread(() -> new ScoreCommand(scorer).run(in, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
@@ -82,8 +86,8 @@ class ScoreCommandTest {
 		stdin.flush();
 
 		// The input is still open: the first posting's line must already be out.
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(10))
+		await()
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> out.toString(StandardCharsets.UTF_8).contains("\"id\":\"s-1\""));
 		stdin.close();
 		command.join(10_000);

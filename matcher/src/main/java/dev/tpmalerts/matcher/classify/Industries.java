@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tpmalerts.matcher.classify.Sections.Kind;
@@ -171,7 +172,7 @@ final class Industries {
 		int sentenceStart = Sentences.start(text, evidence.start());
 		String before = text.substring(sentenceStart, evidence.start());
 		if (aboutEmployer || line.kind() == Kind.INTRO) {
-			java.util.regex.Matcher identity = IDENTITY.matcher(text.substring(sentenceStart, Sentences.end(text, evidence.start())));
+			Matcher identity = IDENTITY.matcher(text.substring(sentenceStart, Sentences.end(text, evidence.start())));
 			if (identity.find() && evidence.start() - sentenceStart >= identity.start(1) && evidence.start() - sentenceStart < identity.end()
 					&& !CUSTOMERS_BEFORE.matcher(before).find()) {
 				return IDENTITY_WEIGHT;
@@ -195,9 +196,9 @@ final class Industries {
 			String content = text.substring(line.start(), line.end());
 			if (otherIndustry) {
 				for (String sentence : content.split("(?<=[.!?])\\s+")) {
-					java.util.regex.Matcher identity = IDENTITY.matcher(sentence);
+					Matcher identity = IDENTITY.matcher(sentence);
 					if (identity.find()) {
-						java.util.regex.Matcher found = TECHNOLOGY_EMPLOYER.matcher(identity.group());
+						Matcher found = TECHNOLOGY_EMPLOYER.matcher(identity.group());
 						if (found.find()) {
 							int at = line.start() + content.indexOf(sentence) + found.start();
 							return new Evidence(found.group(), at, at + found.group().length());
@@ -206,7 +207,7 @@ final class Industries {
 				}
 				continue;
 			}
-			java.util.regex.Matcher found = TECHNOLOGY_EMPLOYER.matcher(content);
+			Matcher found = TECHNOLOGY_EMPLOYER.matcher(content);
 			if (found.find()) {
 				return new Evidence(found.group(), line.start() + found.start(), line.start() + found.end());
 			}

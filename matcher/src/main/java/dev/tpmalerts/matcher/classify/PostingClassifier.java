@@ -1,11 +1,13 @@
 package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -287,7 +289,7 @@ public final class PostingClassifier {
 		}
 		int sentenceStart = Math.max(Sentences.start(text, evidence.start()), evidence.start() - 120);
 		String before = text.substring(sentenceStart, evidence.start());
-		java.util.regex.Matcher degree = DEGREE_WORD_PATTERN.matcher(before);
+		Matcher degree = DEGREE_WORD_PATTERN.matcher(before);
 		int lastEnd = -1;
 		while (degree.find()) {
 			lastEnd = degree.end();
@@ -299,7 +301,7 @@ public final class PostingClassifier {
 			}
 		}
 		String after = text.substring(evidence.end(), Math.min(Sentences.end(text, evidence.end()), evidence.end() + 40));
-		java.util.regex.Matcher following = DEGREE_AFTER_FIELD.matcher(after);
+		Matcher following = DEGREE_AFTER_FIELD.matcher(after);
 		return following.find() && !NOT_THE_DEGREE.matcher(after.substring(0, following.start(1))).find();
 	}
 
@@ -354,7 +356,7 @@ public final class PostingClassifier {
 			.flatMap((tag) -> tag.evidence().stream())
 			.toList();
 		List<Evidence> found = new ArrayList<>();
-		java.util.regex.Matcher named = NAMED_CERTIFICATION.matcher(text);
+		Matcher named = NAMED_CERTIFICATION.matcher(text);
 		while (named.find()) {
 			int start = named.start();
 			int end = named.end();
@@ -365,7 +367,7 @@ public final class PostingClassifier {
 				continue;
 			}
 			String words = (named.group(1) != null) ? named.group(1) : named.group().substring("Certified".length());
-			boolean generic = java.util.Arrays.stream(words.toLowerCase(Locale.ROOT).split("[^a-z0-9+]+"))
+			boolean generic = Arrays.stream(words.toLowerCase(Locale.ROOT).split("[^a-z0-9+]+"))
 				.allMatch((word) -> word.isEmpty() || GENERIC_CERTIFICATION_WORDS.contains(word));
 			if (generic || NOT_ASKED.matcher(Sentences.around(text, start)).find()) {
 				continue;
@@ -386,7 +388,7 @@ public final class PostingClassifier {
 	/** A named degree field the taxonomy has no id for is {@code other}: "degree in Human Resources". */
 	private void addOtherDegreeFields(List<Tag> tags, String text, Sections sections) {
 		List<Evidence> found = new ArrayList<>();
-		java.util.regex.Matcher degree = DEGREE_FIELDS.matcher(text);
+		Matcher degree = DEGREE_FIELDS.matcher(text);
 		while (degree.find()) {
 			// "Mechanical, Electrical or Automotive Engineering": the adjectives share the last field's noun.
 			String tail = degree.group("fields").split("(?i)\\b(related|equivalent|similar)\\b")[0].strip();
@@ -397,7 +399,7 @@ public final class PostingClassifier {
 			}
 			int offset = degree.start("fields");
 			String fields = degree.group("fields");
-			java.util.regex.Matcher separator = FIELD_SEPARATOR.matcher(fields);
+			Matcher separator = FIELD_SEPARATOR.matcher(fields);
 			int from = 0;
 			while (from <= fields.length()) {
 				boolean more = separator.find();
@@ -459,13 +461,13 @@ public final class PostingClassifier {
 	/** Whether a field stands in the list of fields after "degree in", before "or a related field" ends it. */
 	private static boolean inDegreeFieldList(String text, Evidence evidence) {
 		int from = Sentences.start(text, evidence.start());
-		java.util.regex.Matcher degree = DEGREE_FIELDS.matcher(text.substring(from, Sentences.end(text, evidence.start())));
+		Matcher degree = DEGREE_FIELDS.matcher(text.substring(from, Sentences.end(text, evidence.start())));
 		while (degree.find()) {
 			if (NOT_THE_DEGREE.matcher(degree.group().substring(degree.end("word") - degree.start(), degree.start("fields") - degree.start())).find()) {
 				continue;
 			}
 			int listStart = from + degree.start("fields");
-			java.util.regex.Matcher end = NOT_A_FIELD.matcher(degree.group("fields"));
+			Matcher end = NOT_A_FIELD.matcher(degree.group("fields"));
 			int listEnd = end.find() ? listStart + end.start() : from + degree.end("fields");
 			if (evidence.start() >= listStart && evidence.start() < listEnd) {
 				return true;
