@@ -35,7 +35,9 @@ final class RoleClassifier {
 	private static final Pattern PROJECT_TITLE = Pattern
 		.compile("\\bprojects? (manager|management|lead|director|delivery manager)\\b|\\bpmo (lead|manager|director)\\b");
 
-	private static final Pattern PM_SHIFT = Pattern.compile("\\b(pm|am)\\s*(shift|to)\\b|\\d\\s*pm\\b");
+	private static final Pattern PM_SHIFT = Pattern.compile("\\b(pm|am)\\s*(shift|to|-|–)?\\s*(shift|to|nights?|evenings?)\\b|\\d\\s*pm\\b|\\b(am|night|evening|day)\\s*/\\s*pm\\b|\\bpm\\s*/\\s*(am|night)\\b");
+
+	private static final Pattern PM_TITLE = Pattern.compile("\\bpm\\b");
 
 	private static final Pattern PRODUCT_BODY = Pattern.compile(
 			"product vision|product strategy|product requirements|\\bprds?\\b|customer discovery|user research|product roadmap|go-to-market|product-market fit");
@@ -69,8 +71,14 @@ final class RoleClassifier {
 		if (PROJECT_TITLE.matcher(t).find()) {
 			return PROJECT;
 		}
-		if (PM_SHIFT.matcher(t).find()) {
-			return OTHER;
+		// "PM, Checkout" is a manager whose body says which kind; "Nurse - PM Shift" is a time of day.
+		if (PM_TITLE.matcher(t).find() && !PM_SHIFT.matcher(t).find()) {
+			if (count(PRODUCT_BODY, b) >= 2 && count(PRODUCT_BODY, b) > count(PROGRAM_BODY, b)) {
+				return PRODUCT;
+			}
+			if (count(PROGRAM_BODY, b) >= 2) {
+				return (technicalSignals >= 2) ? TPM : PROGRAM;
+			}
 		}
 		return OTHER;
 	}

@@ -43,6 +43,10 @@ class PostingClassifierTest {
 			Technical Program Lead, Silicon             | engineering | technical-program-manager
 			Project Coordinator                         | community   | other
 			Technical Product Manager, APIs             | engineering | product-manager
+			Sr. PM, Checkout                            | product     | product-manager
+			Staff PM, Compute Platform                  | engineering | technical-program-manager
+			RN - Night/PM Shift                         | engineering | other
+			Packer (PM shift)                           | engineering | other
 			""")
 	void shouldClassifyTheRoleFromTitleAndBodyTogether(String title, String body, String role) {
 		String text = switch (body) {
