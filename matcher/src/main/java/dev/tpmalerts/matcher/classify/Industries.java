@@ -36,7 +36,9 @@ final class Industries {
 
 	/** "for clients in retail", "sold in 40,000 grocery stores": the industries of its customers. */
 	private static final Pattern CUSTOMERS_BEFORE = Pattern.compile(
-			"\\b(clients|customers|sold|sells|selling|used by|trusted by|brands are|partners|industries|sectors)\\b[^.;:]{0,50}$", Pattern.CASE_INSENSITIVE);
+			"\\b(clients|customers|sold|sells|selling|used by|trusted by|brands are|partners|industries|sectors)\\b[^.;:]{0,50}$"
+					+ "|\\b(software|platforms?|solutions?|tools|products|apps?|technology|services)\\s+(built\\s+|designed\\s+|made\\s+)?for\\s+([\\w'’-]+\\s+){0,3}$",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final int BODY_WEIGHT = 1;
 

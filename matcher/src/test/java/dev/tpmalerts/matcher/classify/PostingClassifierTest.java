@@ -129,6 +129,7 @@ class PostingClassifierTest {
 			Fernhill                    | Fernhill is a digital consultancy building apps for clients in retail and education.    | consulting
 			Orbital                     | About Orbital\\nOrbital is an AI-powered analytics platform.                            | technology
 			Plain Co                    | Run our programs.                                                                       | other
+			Caremesh                    | At Caremesh, we build scheduling software for hospitals and clinics.                    | technology
 			Granite Peak Builders       | Granite Peak Builders is a general contractor delivering hospitals and schools.         | construction
 			Northwind Health Insurance  | Northwind Health Insurance provides health plans to 2 million members.                  | healthcare
 			""")
