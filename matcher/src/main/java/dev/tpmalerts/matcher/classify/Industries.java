@@ -144,7 +144,8 @@ final class Industries {
 		List<Tag> result = new ArrayList<>();
 		for (int i = 0; i < ranked.size(); i++) {
 			String id = ranked.get(i);
-			if (i == 0 || weights.get(id) >= SECONDARY_MIN) {
+			// Non-profit is how a hospital or a school is run, not a second line of business.
+			if (i == 0 || (weights.get(id) >= SECONDARY_MIN && !id.equals("nonprofit"))) {
 				result.add(tags.get(id));
 			}
 		}
