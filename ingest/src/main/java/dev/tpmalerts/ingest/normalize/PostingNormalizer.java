@@ -53,7 +53,7 @@ public class PostingNormalizer {
 			throw new RejectedPostingException("url is missing in the posting titled '" + title + "'");
 		}
 		String canonicalUrl = CanonicalUrls.canonicalize(raw.url());
-		String html = unescapeIfEscaped((raw.descriptionHtml() == null) ? "" : raw.descriptionHtml());
+		String html = linesAsParagraphs(unescapeIfEscaped((raw.descriptionHtml() == null) ? "" : raw.descriptionHtml()));
 		// One parse: the sanitised document gives both the safe HTML and the plain text.
 		Document dirty = Jsoup.parseBodyFragment(html);
 		Document clean = new Cleaner(DESCRIPTION_TAGS).clean(dirty);
@@ -81,6 +81,24 @@ public class PostingNormalizer {
 	private static String unescapeIfEscaped(String html) {
 		boolean escaped = html.contains("&lt;") && !TAG.matcher(html).find();
 		return escaped ? Parser.unescapeEntities(html, false) : html;
+	}
+
+	/**
+	 * A plain-text description (no tags at all) keeps its lines: as HTML its newlines would collapse into spaces,
+	 * and the matcher needs the lines to see headings, bullets and sections. Each non-blank line becomes a
+	 * paragraph; "&" is left alone because such text may carry entities ("AT&amp;T").
+	 */
+	private static String linesAsParagraphs(String html) {
+		if (html.indexOf('\n') < 0 || TAG.matcher(html).find()) {
+			return html;
+		}
+		StringBuilder paragraphs = new StringBuilder(html.length() + 64);
+		for (String line : html.split("\r?\n")) {
+			if (!line.isBlank()) {
+				paragraphs.append("<p>").append(line.strip().replace("<", "&lt;").replace(">", "&gt;")).append("</p>");
+			}
+		}
+		return paragraphs.toString();
 	}
 
 	/**

@@ -21,7 +21,8 @@ public final class Salaries {
 	private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "₹", "INR", "¥",
 			"JPY");
 
-	private static final String AMOUNT = "(\\d{1,3}(?:[.,\\s]\\d{3})+|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
+	// Thousands grouped by commas, dots or spaces (optionally with cents), Indian lakh grouping ("45,00,000"), or plain.
+	private static final String AMOUNT = "(\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?:[.,\\s]\\d{3})+(?:[.,]\\d{2}(?!\\d))?|\\d+(?:[.,]\\d+)?)\\s*([kK])?";
 
 	private static final String CURRENCY = "(USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|C\\$|A\\$|US\\$|\\$|€|£|₹)";
 
@@ -42,6 +43,19 @@ public final class Salaries {
 	private static final Map<SalaryPeriod, Pattern> PERIODS = periods();
 
 	private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}([.,]\\d{3})+");
+
+	private static final Pattern LAKHS_GROUPING = Pattern.compile("\\d{1,2}(,\\d{2})+,\\d{3}");
+
+	private static final Pattern THOUSANDS_AND_CENTS = Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d{2}");
+
+	private static final Pattern EUROPEAN_THOUSANDS_AND_CENTS = Pattern.compile("\\d{1,3}(\\.\\d{3})+,\\d{2}");
+
+	/** "12–16 LPA", "12 lakh": Indian pay in lakhs (100,000) a year. */
+	private static final Pattern LAKHS = Pattern.compile("^\\s*(lpa|lakhs?|lacs?|l\\.?p\\.?a\\.?)\\b", Pattern.CASE_INSENSITIVE);
+
+	/** A single figure followed by what it pays for is not pay: "$1,000 annual learning budget". */
+	private static final Pattern NOT_PAY_TAIL = Pattern.compile(
+			"^[^.\\n]{0,40}\\b(budget|stipend|allowance|reimbursement|credits?|sign-on|signing|referral|match)\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern OTHER_DOLLAR = Pattern.compile("\\b(CAD|AUD|NZD|SGD)\\b");
 
@@ -79,6 +93,9 @@ public final class Salaries {
 			String currency = currency(range.group(1), text);
 			double min = amount(range.group(2), range.group(3));
 			double max = amount(range.group(5), range.group(6));
+			if (LAKHS.matcher(range.group(8)).find()) {
+				return Optional.of(checked(Salary.of(min * 100_000, max * 100_000, currency, SalaryPeriod.YEAR)));
+			}
 			SalaryPeriod period = period(range.group(8)).orElse(guessPeriod(max));
 			return Optional.of(checked(Salary.of(min, max, currency, period)));
 		}
@@ -89,6 +106,10 @@ public final class Salaries {
 			}
 			String qualifier = single.group(1);
 			String tail = single.group(5);
+			int figureEnd = (single.end(4) >= 0) ? single.end(4) : single.end(3);
+			if (NOT_PAY_TAIL.matcher(text.substring(figureEnd, Math.min(text.length(), figureEnd + 60))).find()) {
+				continue;
+			}
 			Optional<SalaryPeriod> period = period(tail);
 			double value = amount(single.group(3), single.group(4));
 			// A lone figure is pay only when the text says so: "up to", or a period right after it.
@@ -106,7 +127,8 @@ public final class Salaries {
 	}
 
 	private static boolean isPay(String text, int start, int end) {
-		String before = text.substring(Math.max(0, start - 40), start);
+		// Only this line: a heading "Pay & perks" above "Salary: $150k–$180k" says nothing against the figure.
+		String before = text.substring(Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 40), start);
 		String after = text.substring(end, Math.min(text.length(), end + 12));
 		return !NOT_PAY_BEFORE.matcher(before).find() && !NOT_PAY_AFTER.matcher(after).find();
 	}
@@ -141,6 +163,14 @@ public final class Salaries {
 
 	private static double amount(String digits, String thousands) {
 		String compact = digits.replace(" ", "").replace("\u00A0", "");
+		if (LAKHS_GROUPING.matcher(compact).matches() || THOUSANDS_AND_CENTS.matcher(compact).matches()) {
+			double value = Double.parseDouble(compact.replace(",", ""));
+			return (thousands != null) ? value * 1000 : value;
+		}
+		if (EUROPEAN_THOUSANDS_AND_CENTS.matcher(compact).matches()) {
+			double value = Double.parseDouble(compact.replace(".", "").replace(',', '.'));
+			return (thousands != null) ? value * 1000 : value;
+		}
 		// "70.000" and "70,000" are thousands; "75.50" and "75,5" are decimals.
 		String normalised = THOUSANDS.matcher(compact).matches() ? compact.replace(".", "").replace(",", "")
 				: compact.replace(',', '.');

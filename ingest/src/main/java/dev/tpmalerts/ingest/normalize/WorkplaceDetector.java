@@ -13,9 +13,13 @@ import dev.tpmalerts.shared.Workplace;
  */
 public final class WorkplaceDetector {
 
-	private static final String DAYS = "(?:\\d|one|two|three|four)(?:\\s*(?:-|to|or)\\s*(?:\\d|two|three|four))?\\s*(?:days?|x)";
+	private static final String DAYS = "(?:[1-4]|one|two|three|four)(?:\\s*(?:-|to|or)\\s*(?:[1-4]|two|three|four))?\\s*(?:days?|x)";
+
+	/** One to four office days a week is hybrid; five is on-site. */
+	private static final String PART_WEEK = "(?:[1-4]|one|two|three|four)(?:\\s*(?:-|to|or)\\s*(?:[1-4]|two|three|four))?\\s*(?:days?|x)\\s*(?:a|per|/|each)\\s*week";
 
 	private static final Pattern HYBRID = Pattern.compile("\\bhybrid\\b"
+			+ "|\\b(?:office|hub|campus|site|on[- ]?site|in[- ]person|in[- ]office)\\b[^.;\\n]{0,50}?\\b" + PART_WEEK
 			+ "|\\b" + DAYS + "\\s*(?:a|per|/|each)\\s*week\\s+(?:in|at|from)\\s+(?:the|our|an?)\\s+(?:[\\w-]+\\s+){0,3}(?:office|hub|campus|site)"
 			+ "|\\bwork from home (?:up to )?" + DAYS + "\\s*(?:a|per|/|each)\\s*week");
 
@@ -26,9 +30,14 @@ public final class WorkplaceDetector {
 					+ "|\\bremote (?:in|within|across) (?:the )?(?:us|usa|united states|uk|canada|europe)\\b");
 
 	private static final Pattern ONSITE = Pattern.compile(
-			"\\bon[- ]?site\\b|\\bin[- ]office\\b|\\bin[- ]person\\b|\\bthis (?:role|position) is not remote\\b");
+			"\\bon[- ]?site\\b|\\bin[- ]office\\b|\\bin[- ]person\\b|\\bthis (?:role|position) is not remote\\b"
+					+ "|\\b(?:5|five) days (?:a|per|each) week\\b[^.;\\n]{0,30}\\boffice\\b|\\boffice\\b[^.;\\n]{0,40}\\b(?:5|five) days (?:a|per|each) week\\b");
 
 	private static final Pattern PERK = Pattern.compile("work from anywhere for (?:a|up to|\\d+)");
+
+	/** A promise for later is not the job's arrangement: "hybrid afterwards at manager discretion". */
+	private static final Pattern LATER = Pattern.compile(
+			"\\b(?:possible|potential|occasional|optional)\\s+(?:hybrid|remote)\\b[^.;\\n]{0,40}|\\b(?:hybrid|remote)\\s+(?:work\\s+)?(?:afterwards|later|after\\b[^.;\\n]{0,30}|at (?:the )?(?:manager'?s?\\s+|management\\s+)?discretion)");
 
 	private WorkplaceDetector() {
 	}
@@ -53,6 +62,9 @@ public final class WorkplaceDetector {
 		}
 		String body = (text == null) ? "" : text.toLowerCase(Locale.ROOT);
 		String cleaned = body.contains("anywhere") ? PERK.matcher(body).replaceAll(" ") : body;
+		if (cleaned.contains("hybrid") || cleaned.contains("remote")) {
+			cleaned = LATER.matcher(cleaned).replaceAll(" ");
+		}
 		Detected fromBody = firstOf(cleaned);
 		if (fromBody != null) {
 			return fromBody;

@@ -127,6 +127,17 @@ class PostingNormalizerTest {
 	}
 
 	@Test
+	void shouldKeepTheLinesOfAPlainTextDescription() {
+		Posting posting = this.normalizer.normalize(careerPage()
+			.description("About Lakeview\nWe run four hospitals.\n\nRequirements\n\u2022 PMP preferred\n- 5 < 7 years")
+			.build());
+
+		assertThat(posting.descriptionText().lines()).containsExactly("About Lakeview", "We run four hospitals.",
+				"Requirements", "\u2022 PMP preferred", "- 5 < 7 years");
+		assertThat(posting.descriptionHtml()).startsWith("<p>About Lakeview</p>").contains("5 &lt; 7 years");
+	}
+
+	@Test
 	void shouldGiveAnEmptyDescriptionWhenThereIsNone() {
 		Posting posting = this.normalizer.normalize(careerPage().description(null).build());
 

@@ -31,6 +31,9 @@ class SalariesTest {
 			£500 per day                                        | 500    | 500    | GBP | DAY   | 130000 | 130000
 			Salary: $95,000 per year                            | 95000  | 95000  | USD | YEAR  | 95000  | 95000
 			Salary range: $145,000 - $175,000 per year.         | 145000 | 175000 | USD | YEAR  | 145000 | 175000
+			Salary: $75,000.00 - $92,000.00 annually            | 75000  | 92000  | USD | YEAR  | 75000  | 92000
+			CTC: ₹45,00,000 – ₹60,00,000 per annum              | 4500000 | 6000000 | INR | YEAR | 4500000 | 6000000
+			INR 12–16 LPA fixed, plus ESOPs                     | 1200000 | 1600000 | INR | YEAR | 1200000 | 1600000
 			""")
 	void shouldReadPayFromText(String text, Double min, Double max, String currency, SalaryPeriod period,
 			Double annualMin, Double annualMax) {
@@ -41,9 +44,17 @@ class SalariesTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "Competitive salary and equity.", "We raised $50M in 2024.",
+			"$1,000 annual professional development budget", 
 			"3 - 5 years of experience required.", "" })
 	void shouldFindNoPayWhereTheTextStatesNone(String text) {
 		assertThat(Salaries.fromText(text)).isEmpty();
+	}
+
+	@Test
+	void shouldReadPayUnderAHeadingThatMentionsPerks() {
+		Optional<Salary> salary = Salaries.fromText("Pay & perks\nSalary: $150k–$180k + equity.");
+
+		assertThat(salary).contains(Salary.of(150000.0, 180000.0, "USD", SalaryPeriod.YEAR));
 	}
 
 	@Test

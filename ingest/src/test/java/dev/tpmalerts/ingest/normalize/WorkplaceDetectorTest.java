@@ -25,6 +25,10 @@ class WorkplaceDetectorTest {
 			-           | Austin, TX     | Perks: work from anywhere for a month every year. This is an on-site role. | ONSITE
 			-           | -              | Hybrid: 3 days a week in our Austin office.                                | HYBRID
 			-           | -              | You will spend 2 days per week in the office.                              | HYBRID
+			-           | -              | This role requires being in our Chicago office four days per week.         | HYBRID
+			-           | US, TX, Remote | The client requires on-site attendance at the Plano campus three days per week. | HYBRID
+			-           | -              | We work in our office 5 days a week.                                       | ONSITE
+			-           | -              | On-site at the main campus during go-live; hybrid afterwards at manager discretion. | ONSITE
 			-           | -              | This role is hybrid; your remote days are Monday and Friday.               | HYBRID
 			-           | -              | This role is remote (US).                                                  | REMOTE
 			-           | -              | This position is fully remote within the United States.                    | REMOTE

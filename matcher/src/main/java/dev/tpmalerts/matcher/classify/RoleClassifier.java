@@ -19,17 +19,25 @@ final class RoleClassifier {
 
 	static final String OTHER = "other";
 
-	private static final Pattern TPM_TITLE = Pattern
-		.compile("\\btechnical program manag|\\btpm\\b|\\bengineering program manag|\\btechnical programme manag");
+	private static final Pattern TPM_TITLE = Pattern.compile(
+			"\\b(technical|engineering|technology|software|hardware|infrastructure|platform|silicon|it) program(me)?s? (manag|lead|director|owner)|\\btpm\\b|\\b(director|head|manager|lead|vp)\\b.*\\b(technical|engineering) programs?\\b");
+
+	/** Who supports managers without being one: "Program Coordinator, Engineering Programs" (eval guidelines: other). */
+	private static final Pattern SUPPORT_TITLE = Pattern.compile("\\b(coordinator|assistant|administrator|analyst|specialist|scheduler|associate)\\b");
+
+	private static final Pattern MANAGING_TITLE = Pattern.compile("\\b(manager|director|lead|head|owner|tpm|vp)\\b");
 
 	private static final Pattern PRODUCT_TITLE = Pattern.compile("\\bproduct (manager|owner|lead|management)\\b");
 
-	private static final Pattern PROGRAM_TITLE = Pattern.compile("\\bprogram(me)? (manager|management|lead|director)\\b");
+	private static final Pattern PROGRAM_TITLE = Pattern.compile("\\bprogram(me)?s? (manager|management|lead|director)\\b");
 
+	// A coordinator supports managers (eval guidelines: "other"); a PMO lead runs projects.
 	private static final Pattern PROJECT_TITLE = Pattern
-		.compile("\\bproject (manager|management|lead|coordinator|director)\\b");
+		.compile("\\bprojects? (manager|management|lead|director|delivery manager)\\b|\\bpmo (lead|manager|director)\\b");
 
-	private static final Pattern PM_SHIFT = Pattern.compile("\\b(pm|am)\\s*(shift|to)\\b|\\d\\s*pm\\b");
+	private static final Pattern PM_SHIFT = Pattern.compile("\\b(pm|am)\\s*(shift|to|-|–)?\\s*(shift|to|nights?|evenings?)\\b|\\d\\s*pm\\b|\\b(am|night|evening|day)\\s*/\\s*pm\\b|\\bpm\\s*/\\s*(am|night)\\b");
+
+	private static final Pattern PM_TITLE = Pattern.compile("\\bpm\\b");
 
 	private static final Pattern PRODUCT_BODY = Pattern.compile(
 			"product vision|product strategy|product requirements|\\bprds?\\b|customer discovery|user research|product roadmap|go-to-market|product-market fit");
@@ -46,6 +54,9 @@ final class RoleClassifier {
 	static String classify(String title, String body, int technicalSignals) {
 		String t = title.toLowerCase(Locale.ROOT);
 		String b = body.toLowerCase(Locale.ROOT);
+		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
+			return OTHER;
+		}
 		if (TPM_TITLE.matcher(t).find()) {
 			return (count(PRODUCT_BODY, b) >= 3 && count(PROGRAM_BODY, b) < 2) ? PRODUCT : TPM;
 		}
@@ -60,8 +71,14 @@ final class RoleClassifier {
 		if (PROJECT_TITLE.matcher(t).find()) {
 			return PROJECT;
 		}
-		if (PM_SHIFT.matcher(t).find()) {
-			return OTHER;
+		// "PM, Checkout" is a manager whose body says which kind; "Nurse - PM Shift" is a time of day.
+		if (PM_TITLE.matcher(t).find() && !PM_SHIFT.matcher(t).find()) {
+			if (count(PRODUCT_BODY, b) >= 2 && count(PRODUCT_BODY, b) > count(PROGRAM_BODY, b)) {
+				return PRODUCT;
+			}
+			if (count(PROGRAM_BODY, b) >= 2) {
+				return (technicalSignals >= 2) ? TPM : PROGRAM;
+			}
 		}
 		return OTHER;
 	}

@@ -18,9 +18,20 @@ import dev.tpmalerts.shared.Evidence;
  */
 public final class PhraseMatcher {
 
-	private static final Set<String> NEGATION_BEFORE = Set.of("no", "not", "without", "non");
+	private static final Set<String> NEGATION_BEFORE = Set.of("no", "not", "without", "non", "nor");
 
-	private static final int MAX_EVIDENCE = 5;
+	/** "PMP not required", "PMP isn't needed", "PMP is not mandatory". */
+	private static final Set<String> NEGATION_AFTER = Set.of("not", "isn", "aren", "doesn");
+
+	private static final Set<String> NOT_NEEDED = Set.of("required", "needed", "necessary", "mandatory", "essential",
+			"need", "require");
+
+	/** "PMP preferred but not required" still prefers a PMP. */
+	private static final Set<String> WANTED = Set.of("preferred", "plus", "desired", "desirable", "bonus", "helpful",
+			"beneficial", "advantage", "nice", "ideal", "ideally", "welcome", "valued", "appreciated");
+
+	/** Enough that the classifier can still show five after it leaves out the ones in boilerplate. */
+	private static final int MAX_EVIDENCE = 50;
 
 	private final Map<String, List<Form>> formsByFirstToken = new HashMap<>();
 
@@ -58,7 +69,7 @@ public final class PhraseMatcher {
 					continue;
 				}
 				int last = i + form.tokens().size() - 1;
-				if (isNegated(tokens, i, last)) {
+				if (isNegated(text, tokens, i, last)) {
 					continue;
 				}
 				matchedHere.add(form.concept());
@@ -73,18 +84,36 @@ public final class PhraseMatcher {
 		return found.entrySet().stream().map((entry) -> new Match(entry.getKey(), List.copyOf(entry.getValue()))).toList();
 	}
 
-	private static boolean isNegated(List<Token> tokens, int first, int last) {
-		for (int j = Math.max(0, first - 3); j < first; j++) {
+	private static boolean isNegated(String text, List<Token> tokens, int first, int last) {
+		// Negation reaches only within its clause: "No travel required. PMP preferred" prefers a PMP.
+		for (int j = first - 1; j >= Math.max(0, first - 3) && !clauseBreak(text, tokens, j, j + 1); j--) {
 			if (NEGATION_BEFORE.contains(tokens.get(j).folded())) {
 				return true;
 			}
 		}
-		// "PMP is not required", "PMP not needed"
-		int limit = Math.min(tokens.size() - 1, last + 4);
-		for (int j = last + 1; j < limit; j++) {
+		// "PMP is not required", "PMP not needed", "PMP isn't required"; not "PMP preferred, not required"
+		int limit = Math.min(tokens.size() - 1, last + 5);
+		for (int j = last + 1; j < limit && !clauseBreak(text, tokens, j - 1, j); j++) {
 			String word = tokens.get(j).folded();
+			if (WANTED.contains(word)) {
+				return false;
+			}
 			String next = tokens.get(j + 1).folded();
-			if (word.equals("not") && (next.equals("required") || next.equals("needed") || next.equals("necessary"))) {
+			if (next.equals("t") && j + 2 < tokens.size()) {
+				next = tokens.get(j + 2).folded();
+			}
+			if (NEGATION_AFTER.contains(word) && NOT_NEEDED.contains(next)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a clause ends between two neighbouring tokens: "ITIL and CCNA; PMP not required". */
+	private static boolean clauseBreak(String text, List<Token> tokens, int before, int after) {
+		for (int c = tokens.get(before).end(); c < tokens.get(after).start(); c++) {
+			char ch = text.charAt(c);
+			if (ch == ';' || ch == '.' || ch == ',' || ch == '\n' || ch == '(' || ch == ')' || ch == ':' || ch == '•') {
 				return true;
 			}
 		}

@@ -35,6 +35,18 @@ class PostingClassifierTest {
 			Program Manager, Community Outreach         | community   | program-manager
 			Construction Project Manager                | community   | project-manager
 			Production Supervisor - PM Shift            | community   | other
+			Registered Nurse - PM Shift                 | engineering | other
+			Technical Project Manager                   | engineering | project-manager
+			Scrum Master                                | engineering | other
+			Program Manager 2                           | engineering | technical-program-manager
+			Programme Manager                           | engineering | technical-program-manager
+			Technical Program Lead, Silicon             | engineering | technical-program-manager
+			Project Coordinator                         | community   | other
+			Technical Product Manager, APIs             | engineering | product-manager
+			Sr. PM, Checkout                            | product     | product-manager
+			Staff PM, Compute Platform                  | engineering | technical-program-manager
+			RN - Night/PM Shift                         | engineering | other
+			Packer (PM shift)                           | engineering | other
 			""")
 	void shouldClassifyTheRoleFromTitleAndBodyTogether(String title, String body, String role) {
 		String text = switch (body) {
@@ -44,6 +56,109 @@ class PostingClassifierTest {
 		};
 
 		assertThat(this.classifier.classify(title, "senior", text).role()).isEqualTo(role);
+	}
+
+	@ParameterizedTest(name = "{0}: {1}/{2} tagged {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Benefits\\nWe pay for certification exams, including the PMP.                  | certifications | pmp    | false
+			Requirements\\nPMP certification required.                                     | certifications | pmp    | true
+			Requirements\\nPMP preferred, not required.                                    | certifications | pmp    | true
+			Requirements\\nNo PMP needed; we value delivery experience.                    | certifications | pmp    | false
+			About us\\nWe have an agile culture and ship daily.                            | methodologies  | agile  | false
+			Our agile culture means we ship daily.\\nWhat you'll do\\nRun Kanban boards.   | methodologies  | agile  | false
+			What you'll do\\nRun agile delivery across teams.                              | methodologies  | agile  | true
+			Requirements\\nAWS Certified Solutions Architect preferred.                    | certifications | aws    | true
+			Requirements\\nAn Azure or GCP certification is a plus.                        | certifications | azure  | true
+			Requirements\\nExperience with AWS and GCP.                                    | certifications | aws    | false
+			Requirements\\nExperience with AWS and GCP.                                    | technical      | cloud  | true
+			Acme is an equal opportunity employer; we keep our data secure.                | technical      | security | false
+			Requirements\\nForklift certification a plus.                                  | certifications | other  | true
+			Requirements\\nA valid driver's license.                                      | certifications | other  | false
+			Requirements\\nBachelor's degree in Human Resources or a related field.        | degrees        | other  | true
+			Requirements\\nBS in Mechanical, Electrical or Automotive Engineering.         | degrees        | other  | false
+			Requirements\\nBS in Mechanical, Electrical or Automotive Engineering.         | degrees        | engineering | true
+			Requirements\\nBachelor's degree and 5 years of experience in engineering.     | degrees        | engineering | false
+			Requirements\\nExperience with ITIL-aligned change processes.               | certifications | itil   | false
+			Requirements\\nITIL 4 Foundation certification preferred.                   | certifications | itil   | true
+			Requirements\\nSix Sigma experience is a plus.                              | certifications | six-sigma | false
+			Requirements\\nLean Six Sigma Green Belt preferred.                         | certifications | six-sigma | true
+			Requirements\\nMust have ITIL Foundation and CCNA; PMP not required.        | certifications | other  | true
+			Requirements\\nNo travel required. PMP preferred.                           | certifications | pmp    | true
+			What you'll do\\nPresent program status to senior leadership.              | skills         | leadership | false
+			Requirements\\nProven leadership of cross-functional teams.                | skills         | leadership | true
+			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
+			Requirements\\nActive security clearance; CompTIA Security+.               | technical      | security | false
+			What you'll do\\nLead our application security and IAM programs.          | technical      | security | true
+			""")
+	void shouldTagOnlyWhatTheRoleAsksFor(String text, String facet, String id, boolean tagged) {
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
+				text.replace("\\n", "\n"));
+
+		if (tagged) {
+			assertThat(classification.ids(facet)).contains(id);
+		}
+		else {
+			assertThat(classification.ids(facet)).doesNotContain(id);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} → {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Bachelor's degree in Computer Science.                   | bachelor
+			BS/BA required; MBA preferred.                           | bachelor
+			Master's degree in Public Health required.               | master
+			A degree in a technical field.                           | bachelor
+			Advanced degree preferred.                               | master
+			PhD in Machine Learning.                                 | phd
+			A degree is not required.                                | none
+			Certified Scrum Master; MS Project and MS Office.         | none
+			""")
+	void shouldReadTheLowestDegreeLevelAskedFor(String requirement, String level) {
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
+				"Requirements\n" + requirement + "\n");
+
+		assertThat(classification.degreeLevel()).isEqualTo(level);
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			First Harbor Bank           | Run our cloud migration program.                                                        | finance
+			Marin County Health Department | Run our immunization grant programs.                                                 | government
+			Apex Staffing               | Our client, a leading regional bank, needs a TPM for its payments platform.             | finance
+			Northstar Foods             | About us\\nNorthstar Foods is a food manufacturer; our brands are sold in grocery stores. | manufacturing
+			Fernhill                    | Fernhill is a digital consultancy building apps for clients in retail and education.    | consulting
+			Orbital                     | About Orbital\\nOrbital is an AI-powered analytics platform.                            | technology
+			Plain Co                    | Run our programs.                                                                       | other
+			Caremesh                    | At Caremesh, we build scheduling software for hospitals and clinics.                    | technology
+			Granite Peak Builders       | Granite Peak Builders is a general contractor delivering hospitals and schools.         | construction
+			Northwind Health Insurance  | Northwind Health Insurance provides health plans to 2 million members.                  | healthcare
+			""")
+	void shouldPutTheEmployersPrimaryIndustryFirst(String company, String text, String primary) {
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid", company,
+				text.replace("\\n", "\n"));
+
+		assertThat(classification.ids("industries")).first().isEqualTo(primary);
+	}
+
+	@Test
+	void shouldListAFintechAsFinanceThenTechnology() {
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid", "Ledgerline",
+				"Who we are\nLedgerline is a fintech company building real-time payment rails for small businesses.\n");
+
+		assertThat(classification.ids("industries")).containsExactly("finance", "technology");
+	}
+
+	@Test
+	void shouldGiveEvidenceThatPointsIntoTheText() {
+		String text = ENGINEERING_PROGRAM + "Requirements\nPMP or CSM. Bachelor's degree in Computer Science.\nBenefits\nWe pay for PMP exams.\n";
+
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid", "Northwind", text);
+
+		assertThat(classification.tags()).allSatisfy((tag) -> assertThat(tag.evidence()).isNotEmpty()
+			.allSatisfy((evidence) -> assertThat(text.substring(evidence.start(), evidence.end())).isEqualTo(evidence.text())));
+		assertThat(classification.tags()).filteredOn((tag) -> tag.id().equals("pmp"))
+			.singleElement()
+			.satisfies((pmp) -> assertThat(pmp.evidence()).singleElement().satisfies((evidence) -> assertThat(evidence.start()).isLessThan(text.indexOf("Benefits"))));
 	}
 
 	@Test
@@ -83,8 +198,8 @@ class PostingClassifierTest {
 				Lead programs with our payments partners and software engineering teams.
 				""");
 
-		assertThat(classification.ids("industries")).first().isEqualTo("healthcare");
-		assertThat(classification.ids("industries")).contains("finance");
+		// The role touches payments; the employer is not in finance.
+		assertThat(classification.ids("industries")).containsExactly("healthcare");
 	}
 
 }

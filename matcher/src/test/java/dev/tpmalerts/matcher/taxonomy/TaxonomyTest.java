@@ -27,7 +27,7 @@ class TaxonomyTest {
 				"itil", "six-sigma", "cissp", "security-plus", "aws", "azure", "gcp", "other");
 		assertThat(ids.get("degrees")).contains("computer-science", "engineering", "information-technology", "business",
 				"other");
-		assertThat(ids.get("degree-level")).contains("bachelor", "master", "phd");
+		assertThat(ids.get("degree-level")).contains("none", "bachelor", "master", "phd");
 		assertThat(ids.get("methodologies")).contains("agile", "scrum", "kanban", "waterfall", "lean", "safe");
 		assertThat(ids.get("technical")).contains("software-development", "infrastructure", "cloud", "data", "security",
 				"hardware", "ai-ml");
