@@ -20,6 +20,13 @@ import dev.tpmalerts.shared.Tag;
  */
 final class Industries {
 
+	private static final Pattern STAFFING_NAME = Pattern
+		.compile(".*\\b(staffing|recruit(ing|ment|ers)?|talent|search|personnel|workforce|careers|resources group)\\b.*");
+
+	private static final Pattern NAME_PUNCTUATION = Pattern.compile("[.,]");
+
+	private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+
 	private static final int NAME_WEIGHT = 6;
 
 	private static final int CLIENT_WEIGHT = 6;
@@ -87,8 +94,7 @@ final class Industries {
 			List<Tag> technical) {
 		Map<String, Integer> weights = new LinkedHashMap<>();
 		Map<String, Tag> tags = new LinkedHashMap<>();
-		boolean staffing = company != null && company.toLowerCase(Locale.ROOT)
-			.matches(".*\\b(staffing|recruit(ing|ment|ers)?|talent|search|personnel|workforce|careers|resources group)\\b.*");
+		boolean staffing = company != null && STAFFING_NAME.matcher(company.toLowerCase(Locale.ROOT)).matches();
 		// What the posting says about the employer itself (name, about us), apart from what the role touches.
 		Map<String, Integer> employerWeights = new LinkedHashMap<>();
 		for (Tag tag : found) {
@@ -104,7 +110,7 @@ final class Industries {
 			tags.put(tag.id(), tag);
 		}
 		if (company != null && !company.isBlank() && !staffing) {
-			String name = company.toLowerCase(Locale.ROOT).replaceAll("[.,]", " ").strip();
+			String name = NAME_PUNCTUATION.matcher(company.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
 			int nameWeight = NAME_WEIGHT;
 			for (Map.Entry<String, Pattern> entry : NAME_WORDS.entrySet()) {
 				// "Defense Systems", "Automotive Systems": the weak technology word after a real industry says nothing.
@@ -198,7 +204,7 @@ final class Industries {
 			}
 			String content = text.substring(line.start(), line.end());
 			if (otherIndustry) {
-				for (String sentence : content.split("(?<=[.!?])\\s+")) {
+				for (String sentence : SENTENCE_BREAK.split(content)) {
 					Matcher identity = IDENTITY.matcher(sentence);
 					if (identity.find()) {
 						Matcher found = TECHNOLOGY_EMPLOYER.matcher(identity.group());

@@ -126,7 +126,7 @@ public final class PostingClassifier {
 
 	/** "Bachelor's degree in Human Resources, Business Administration or a related field": the named fields. */
 	private static final Pattern DEGREE_FIELDS = Pattern.compile(
-			"\\b(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|b\\.? ?tech|b\\.e\\.?|b\\.?eng|m\\.?eng|m\\.? ?tech|b\\.?sc|m\\.?sc|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()]+)",
+			"\\b(?=[bdmpa])(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|b\\.? ?tech|b\\.e\\.?|b\\.?eng|m\\.?eng|m\\.? ?tech|b\\.?sc|m\\.?sc|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()]+)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(,|/|\\bor\\b|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
@@ -134,6 +134,21 @@ public final class PostingClassifier {
 	private static final Pattern NOT_A_FIELD = Pattern.compile(
 			"\\b(related|field|fields|discipline|equivalent|similar|quantitative|technical|relevant|area|areas|any|experience|years?|from|institution|university|college|school|accredited|preferred|required|plus|etc|e\\.g|program|work|study)\\b",
 			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern DEGREE_AFTER_LEVEL_WORD = Pattern.compile("(?is)^\\s*(['’]?s\\b|degree|of|in\\b|or\\b|/|,|\\)).*");
+
+	private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9+]+");
+
+	private static final Pattern LIST_END = Pattern.compile("(?i)\\b(related|equivalent|similar)\\b");
+
+	private static final Pattern FIELD_NOUN = Pattern.compile("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b.*");
+
+	private static final Pattern FIELD_NOUN_THEN_MORE = Pattern
+		.compile("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b\\s*(,|\\bor\\b|\\band\\b|/).*");
+
+	private static final Pattern LEADING_ARTICLE = Pattern.compile("(?i)^(a|an|the|either)\\s+");
+
+	private static final Pattern TPM_TITLE = Pattern.compile(".*\\b(technical program manag|tpm\\b).*");
 
 	private static final Map<String, Integer> ROLE_POINTS = Map.of(RoleClassifier.TPM, 40, RoleClassifier.PROGRAM, 20,
 			RoleClassifier.PROJECT, 15, RoleClassifier.PRODUCT, 10, RoleClassifier.OTHER, 0);
@@ -314,7 +329,7 @@ public final class PostingClassifier {
 		String written = evidence.text().toLowerCase(Locale.ROOT);
 		// "Master" and "Bachelor" alone are titles and names as often as degrees; "Master's", "Master of" are degrees.
 		if (written.equals("master") || written.equals("masters") || written.equals("bachelor")) {
-			return after.matches("(?is)^\\s*(['’]?s\\b|degree|of|in\\b|or\\b|/|,|\\)).*");
+			return DEGREE_AFTER_LEVEL_WORD.matcher(after).matches();
 		}
 		return true;
 	}
@@ -357,22 +372,26 @@ public final class PostingClassifier {
 			.toList();
 		List<Evidence> found = new ArrayList<>();
 		Matcher named = NAMED_CERTIFICATION.matcher(text);
-		while (named.find()) {
-			int start = named.start();
-			int end = named.end();
-			if (sections.kindAt(start).isBoilerplate() || sections.lineAt(start).heading()) {
-				continue;
+		// A named certification never spans lines, and its line holds one of these words (the expression is costly).
+		for (Sections.Line line : sections.linesContaining(text, "certif", "Certif", "designation", "licen")) {
+			named.region(line.start(), line.end());
+			while (named.find()) {
+				int start = named.start();
+				int end = named.end();
+				if (sections.kindAt(start).isBoilerplate() || sections.lineAt(start).heading()) {
+					continue;
+				}
+				if (known.stream().anyMatch((each) -> each.start() < end + 3 && each.end() > start - 3)) {
+					continue;
+				}
+				String words = (named.group(1) != null) ? named.group(1) : named.group().substring("Certified".length());
+				boolean generic = Arrays.stream(NON_WORD.split(words.toLowerCase(Locale.ROOT)))
+					.allMatch((word) -> word.isEmpty() || GENERIC_CERTIFICATION_WORDS.contains(word));
+				if (generic || NOT_ASKED.matcher(Sentences.around(text, start)).find()) {
+					continue;
+				}
+				found.add(new Evidence(named.group(), start, end));
 			}
-			if (known.stream().anyMatch((each) -> each.start() < end + 3 && each.end() > start - 3)) {
-				continue;
-			}
-			String words = (named.group(1) != null) ? named.group(1) : named.group().substring("Certified".length());
-			boolean generic = Arrays.stream(words.toLowerCase(Locale.ROOT).split("[^a-z0-9+]+"))
-				.allMatch((word) -> word.isEmpty() || GENERIC_CERTIFICATION_WORDS.contains(word));
-			if (generic || NOT_ASKED.matcher(Sentences.around(text, start)).find()) {
-				continue;
-			}
-			found.add(new Evidence(named.group(), start, end));
 		}
 		if (found.isEmpty()) {
 			return;
@@ -391,9 +410,8 @@ public final class PostingClassifier {
 		Matcher degree = DEGREE_FIELDS.matcher(text);
 		while (degree.find()) {
 			// "Mechanical, Electrical or Automotive Engineering": the adjectives share the last field's noun.
-			String tail = degree.group("fields").split("(?i)\\b(related|equivalent|similar)\\b")[0].strip();
-			boolean sharedNoun = tail.matches("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b.*")
-					&& !tail.matches("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b\\s*(,|\\bor\\b|\\band\\b|/).*");
+			String tail = LIST_END.split(degree.group("fields"))[0].strip();
+			boolean sharedNoun = FIELD_NOUN.matcher(tail).matches() && !FIELD_NOUN_THEN_MORE.matcher(tail).matches();
 			if (sections.kindAt(degree.start()).isBoilerplate() || NOT_THE_DEGREE.matcher(text.substring(degree.end("word"), degree.start("fields"))).find()) {
 				continue;
 			}
@@ -404,7 +422,7 @@ public final class PostingClassifier {
 			while (from <= fields.length()) {
 				boolean more = separator.find();
 				int to = more ? separator.start() : fields.length();
-				String field = fields.substring(from, to).strip().replaceFirst("(?i)^(a|an|the|either)\\s+", "");
+				String field = LEADING_ARTICLE.matcher(fields.substring(from, to).strip()).replaceFirst("");
 				boolean modifier = sharedNoun && more && !field.contains(" ");
 				if (!modifier && !field.isEmpty() && Character.isUpperCase(field.charAt(0)) && field.length() <= 40
 						&& !NOT_A_FIELD.matcher(field).find() && !isKnownField(field)) {
@@ -451,6 +469,10 @@ public final class PostingClassifier {
 	}
 
 	private static boolean asksForAnyDegree(Pattern pattern, String text, Sections sections) {
+		// Every match holds "degree": most texts can be ruled out without running the expression.
+		if (!text.toLowerCase(Locale.ROOT).contains("degree")) {
+			return false;
+		}
 		return pattern.matcher(text)
 			.results()
 			.anyMatch((found) -> !sections.kindAt(found.start()).isBoilerplate()
@@ -479,7 +501,7 @@ public final class PostingClassifier {
 	private static Map<String, Integer> score(String role, String title, List<Tag> tags) {
 		Map<String, Integer> scores = new LinkedHashMap<>();
 		scores.put("role", ROLE_POINTS.get(role));
-		scores.put("title", title.toLowerCase(Locale.ROOT).matches(".*\\b(technical program manag|tpm\\b).*") ? 5 : 0);
+		scores.put("title", TPM_TITLE.matcher(title.toLowerCase(Locale.ROOT)).matches() ? 5 : 0);
 		scores.put("technical", Math.min(20, 5 * count(tags, "technical")));
 		scores.put("methodologies", Math.min(10, 4 * count(tags, "methodologies")));
 		scores.put("certifications", Math.min(10, 5 * count(tags, "certifications")));

@@ -39,11 +39,12 @@ final class RoleClassifier {
 
 	private static final Pattern PM_TITLE = Pattern.compile("\\bpm\\b");
 
+	// The lookaheads let the search skip, at a glance, the positions where no phrase can start.
 	private static final Pattern PRODUCT_BODY = Pattern.compile(
-			"product vision|product strategy|product requirements|\\bprds?\\b|customer discovery|user research|product roadmap|go-to-market|product-market fit");
+			"(?=[pcug])(?:product vision|product strategy|product requirements|\\bprds?\\b|customer discovery|user research|product roadmap|go-to-market|product-market fit)");
 
 	private static final Pattern PROGRAM_BODY = Pattern.compile(
-			"cross-functional programs?|program plans?|dependencies|milestones|program execution|release planning|risks and|launch readiness|program status");
+			"(?=[cpdmrl])(?:cross-functional programs?|program plans?|dependencies|milestones|program execution|release planning|risks and|launch readiness|program status)");
 
 	private RoleClassifier() {
 	}

@@ -52,19 +52,34 @@ final class Sections {
 	private static final Pattern ROLE_WORDS = Pattern.compile(
 			"\\b(you|your|this role|the role|this position|the position|the tpm|the program manager|the project manager|the successful candidate|will (lead|own|coordinate|drive|manage|run|oversee))\\b");
 
-	private static final Pattern EEO_LINE = Pattern.compile(
-			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance");
+	private static final GuardedPattern EEO_LINE = new GuardedPattern(
+			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance",
+			"equal", "without regard", "veteran", "affirmative", "e-verify", "accommodation", "orientation", "gender identity",
+			"regardless of", "discriminate", "transparency", "compliance");
 
-	private static final Pattern BENEFITS_LINE = Pattern.compile(
+	private static final GuardedPattern BENEFITS_LINE = new GuardedPattern(
 			"(we|the company|employer)( will)? (pay|pays|reimburse|reimburses|cover|covers|sponsor|sponsors|support|supports)[^.]{0,60}(certification|exam|training|course|tuition|degree|education)"
 					+ "|tuition (reimbursement|assistance)|(learning|training|education|professional development|development|certification) (budget|stipend|allowance|reimbursement)"
-					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership");
+					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership",
+			"certif", "exam", "training", "course", "tuition", "degree", "education", "budget", "stipend", "allowance",
+			"reimbursement", "401", "paid time off", "pto", "parental leave", "dental", "health insurance",
+			"employee assistance", "equity grant", "stock options", "wellness", "free lunch", "free meals", "gym membership");
 
 	private static final Pattern ABOUT_LINE_START = Pattern.compile(
 			"^(we are (?!looking|seeking|hiring|searching)|we're (?!looking|seeking|hiring|searching)|we build|we make|we help|we serve|we provide|founded|headquartered|our mission|our company|our client|join (us|our|the)|at [A-Z][^,]{0,40},)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern ABOUT_LINE_ANYWHERE = Pattern.compile(
-			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b");
+	private static final GuardedPattern ABOUT_LINE_ANYWHERE = new GuardedPattern(
+			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b",
+			"leading", "global", "growing", "premier", "world", "nation", "trusted", "award", "client", "founded",
+			"headquartered", "fortune");
+
+	private static final Pattern LEADING_BULLETS = Pattern.compile("^[#*•·▪\\-–—\\s]+");
+
+	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[!?.:]+$");
+
+	private static final Pattern LIST_ITEM_LOOKALIKE = Pattern.compile("^(experience|skills|knowledge|education|certifications?)\\b.*");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private final List<Line> lines;
 
@@ -87,7 +102,7 @@ final class Sections {
 			int end = offset + raw.length();
 			offset = end + 1;
 			String stripped = raw.strip();
-			String lower = stripped.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("^[#*•·▪\\-–—\\s]+", "");
+			String lower = LEADING_BULLETS.matcher(stripped.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceFirst("");
 			Kind heading = heading(lower, stripped);
 			Kind kind;
 			boolean isHeading = false;
@@ -100,10 +115,10 @@ final class Sections {
 				kind = current;
 			}
 			// A line that says what it is wins over the heading above it (an EEO paragraph under "Benefits").
-			if (EEO_LINE.matcher(lower).find()) {
+			if (EEO_LINE.find(lower)) {
 				kind = Kind.EEO;
 			}
-			else if (BENEFITS_LINE.matcher(lower).find() && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
+			else if (BENEFITS_LINE.find(lower) && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
@@ -118,7 +133,7 @@ final class Sections {
 	}
 
 	private static boolean isAboutEmployer(String stripped, String lower, String company) {
-		if (ABOUT_LINE_START.matcher(stripped).find() || ABOUT_LINE_ANYWHERE.matcher(lower).find()) {
+		if (ABOUT_LINE_START.matcher(stripped).lookingAt() || ABOUT_LINE_ANYWHERE.find(lower)) {
 			return true;
 		}
 		return company != null && (lower.startsWith(company + " is ") || lower.startsWith(company + " was ")
@@ -137,11 +152,11 @@ final class Sections {
 			return null;
 		}
 		String head = (colon > 0) ? lower.substring(0, colon).strip() : lower;
-		boolean headingShape = colon > 0 || (!lower.endsWith(".") && lower.split("\\s+").length <= 8);
+		boolean headingShape = colon > 0 || (!lower.endsWith(".") && words(lower) <= 8);
 		if (!headingShape) {
 			return null;
 		}
-		head = head.replaceAll("[!?.:]+$", "").strip();
+		head = TRAILING_PUNCTUATION.matcher(head).replaceFirst("").strip();
 		if (EEO_HEADING.matcher(head).find()) {
 			return Kind.EEO;
 		}
@@ -152,24 +167,28 @@ final class Sections {
 			return Kind.ROLE;
 		}
 		// "Experience with Kafka" is a list item, "Skills & experience" a heading.
-		boolean shortEnough = head.matches("^(experience|skills|knowledge|education|certifications?)\\b.*")
-				? head.split("\\s+").length <= 3 : head.split("\\s+").length <= 6;
+		boolean shortEnough = LIST_ITEM_LOOKALIKE.matcher(head).matches() ? words(head) <= 3 : words(head) <= 6;
 		if (REQUIREMENTS_HEADING.matcher(head).find() && shortEnough) {
 			return Kind.REQUIREMENTS;
 		}
-		if (BENEFITS_HEADING.matcher(head).find() && head.split("\\s+").length <= 6) {
+		if (BENEFITS_HEADING.matcher(head).find() && words(head) <= 6) {
 			return Kind.BENEFITS;
 		}
-		if (ABOUT_HEADING.matcher(head).find() && head.split("\\s+").length <= 6) {
+		if (ABOUT_HEADING.matcher(head).find() && words(head) <= 6) {
 			return Kind.ABOUT;
 		}
 		// An unknown heading that speaks to the reader ("What success looks like", "Your first 90 days:") is about
 		// the role; without this an about-us section would run on over the whole posting.
-		if (head.split("\\s+").length <= 6 && !lower.endsWith(".")
+		if (words(head) <= 6 && !lower.endsWith(".")
 				&& (colon == lower.length() - 1 || YOU_HEADING.matcher(head).find())) {
 			return Kind.ROLE;
 		}
 		return null;
+	}
+
+	/** How many words {@code text.split("\\s+")} gives, without compiling the expression for every line. */
+	private static int words(String text) {
+		return WHITESPACE.split(text).length;
 	}
 
 	Kind kindAt(int offset) {
@@ -181,6 +200,10 @@ final class Sections {
 	}
 
 	Line lineAt(int offset) {
+		return this.lines.get(indexAt(offset));
+	}
+
+	private int indexAt(int offset) {
 		int low = 0;
 		int high = this.lines.size() - 1;
 		while (low < high) {
@@ -192,7 +215,24 @@ final class Sections {
 				high = mid - 1;
 			}
 		}
-		return this.lines.get(low);
+		return low;
+	}
+
+	/** The lines, in order, where one of the words occurs (case-sensitive). */
+	List<Line> linesContaining(String text, String... words) {
+		boolean[] holds = new boolean[this.lines.size()];
+		for (String word : words) {
+			for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+				holds[indexAt(at)] = true;
+			}
+		}
+		List<Line> found = new ArrayList<>();
+		for (int i = 0; i < holds.length; i++) {
+			if (holds[i]) {
+				found.add(this.lines.get(i));
+			}
+		}
+		return found;
 	}
 
 	List<Line> lines() {
