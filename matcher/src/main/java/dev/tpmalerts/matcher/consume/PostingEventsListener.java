@@ -58,7 +58,8 @@ class PostingEventsListener {
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = "matcher", topics = Topics.POSTINGS, batch = "true")
+	@KafkaListener(id = "matcher", groupId = "${spring.kafka.consumer.group-id:matcher}",
+			topics = "${tpm.matcher.topic:" + Topics.POSTINGS + "}", batch = "true")
 	void onPostings(List<ConsumerRecord<String, PostingEvent>> records) throws IOException {
 		int poison = -1;
 		for (int i = 0; i < records.size(); i++) {
