@@ -149,6 +149,13 @@ final class MatchBenchmark {
 							classifier.classify(posting.title(), posting.seniority(), posting.descriptionText()),
 							classifier.taxonomy().version(), Instant.now()));
 				}
+				int warmups = 1;
+				List<NewTopic> topics = new ArrayList<>();
+				for (int round = 1; round <= warmups + this.rounds; round++) {
+					topics.add(new NewTopic("bench.postings." + round, 3, (short) 1));
+				}
+				// All up front: a topic created just before it is written to answers NOT_LEADER for a while.
+				admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
 				MatcherRound matcher = new MatcherRound(admin, bootstrap, node.httpUrl(), client, events, payloads);
 				PlainRound plain = new PlainRound(client, documents);
 				System.out.printf(Locale.ROOT, "Indexing %d posting events (%d KB each on the wire) into Elasticsearch %s:%n",
@@ -156,7 +163,7 @@ final class MatchBenchmark {
 						node.version());
 				try {
 					Comparison comparison = Rounds.compareWithSetup("matcher: Kafka -> classify -> ES (postings/s)",
-							matcher::prepare, "plain BulkIngester, built documents (docs/s)", plain::prepare, 1,
+							matcher::prepare, "plain BulkIngester, built documents (docs/s)", plain::prepare, warmups,
 							this.rounds);
 					Rounds.print("per second", comparison, 0.8);
 				}
@@ -206,10 +213,15 @@ final class MatchBenchmark {
 			this.round++;
 			this.topic = "bench.postings." + this.round;
 			String group = "bench-matcher-" + this.round;
-			this.admin.createTopics(List.of(new NewTopic(this.topic, 3, (short) 1))).all().get();
+			awaitLeaders(this.topic);
 			Map<String, Object> config = new HashMap<>();
 			config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
 			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+			config.put(ProducerConfig.ACKS_CONFIG, "all");
+			// Setup only, not timed: an idempotent producer on a topic created a moment ago can loop on
+			// OUT_OF_ORDER_SEQUENCE_NUMBER after a first NOT_LEADER_OR_FOLLOWER, as a first run here did.
+			config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+			config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 			try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 					new ByteArraySerializer())) {
 				for (int i = 0; i < this.payloads.size(); i++) {
@@ -241,6 +253,30 @@ final class MatchBenchmark {
 			};
 		}
 
+		private void awaitLeaders(String topic) throws Exception {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (true) {
+				try {
+					if (this.admin.describeTopics(List.of(topic))
+						.allTopicNames()
+						.get(10, TimeUnit.SECONDS)
+						.get(topic)
+						.partitions()
+						.stream()
+						.allMatch((partition) -> partition.leader() != null)) {
+						return;
+					}
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					// the topic's metadata has not reached the broker's cache yet
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The partitions of " + topic + " have no leader after 30 s");
+				}
+				TimeUnit.MILLISECONDS.sleep(100);
+			}
+		}
+
 		private long committed(String group) throws Exception {
 			Map<TopicPartition, OffsetAndMetadata> offsets = this.admin.listConsumerGroupOffsets(group)
 				.partitionsToOffsetAndMetadata()
@@ -252,7 +288,7 @@ final class MatchBenchmark {
 			if (this.context != null) {
 				this.context.close();
 				this.context = null;
-				this.admin.deleteTopics(List.of(this.topic)).all().get();
+				this.admin.deleteTopics(List.of(this.topic)).all().get(30, TimeUnit.SECONDS);
 			}
 		}
 
