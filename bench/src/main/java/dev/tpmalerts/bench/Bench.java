@@ -2,7 +2,7 @@ package dev.tpmalerts.bench;
 
 import java.nio.file.Path;
 
-/** {@code ./tpm-alerts bench ingest}: runs one benchmark and prints its figures. */
+/** {@code ./tpm-alerts bench ingest|match}: runs one benchmark and prints its figures. */
 public final class Bench {
 
 	private Bench() {
@@ -13,8 +13,9 @@ public final class Bench {
 		Path samples = Path.of(System.getProperty("tpm.samples.dir", "samples"));
 		switch (which) {
 			case "ingest" -> new IngestBenchmark(samples).run();
+			case "match" -> new MatchBenchmark(samples).run();
 			default -> {
-				System.err.println("Usage: ./tpm-alerts bench ingest");
+				System.err.println("Usage: ./tpm-alerts bench ingest|match");
 				System.exit(2);
 			}
 		}

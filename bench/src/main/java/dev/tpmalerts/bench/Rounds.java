@@ -19,6 +19,14 @@ final class Rounds {
 
 	}
 
+	/** Untimed preparation of one round (fresh topic, fresh index) that returns the work to time. */
+	@FunctionalInterface
+	interface Setup {
+
+		Work prepare() throws Exception;
+
+	}
+
 	record Result(String name, double medianRate, double minRate, double maxRate) {
 
 	}
@@ -33,16 +41,22 @@ final class Rounds {
 	/** Warms both up for {@code warmups} rounds, then measures {@code rounds} alternating rounds of each. */
 	static Comparison compare(String ours, Work oursWork, String baseline, Work baselineWork, int warmups, int rounds)
 			throws Exception {
+		return compareWithSetup(ours, () -> oursWork, baseline, () -> baselineWork, warmups, rounds);
+	}
+
+	/** As {@link #compare}, each round first running its contender's untimed setup. */
+	static Comparison compareWithSetup(String ours, Setup oursSetup, String baseline, Setup baselineSetup, int warmups,
+			int rounds) throws Exception {
 		for (int i = 0; i < warmups; i++) {
-			oursWork.run();
-			baselineWork.run();
+			oursSetup.prepare().run();
+			baselineSetup.prepare().run();
 		}
 		List<Double> oursRates = new ArrayList<>();
 		List<Double> baselineRates = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < rounds; i++) {
-			double baselineRate = rate(baselineWork);
-			double oursRate = rate(oursWork);
+			double baselineRate = rate(baselineSetup.prepare());
+			double oursRate = rate(oursSetup.prepare());
 			baselineRates.add(baselineRate);
 			oursRates.add(oursRate);
 			ratios.add(oursRate / baselineRate);

@@ -87,7 +87,21 @@ public final class ElasticsearchNode implements AutoCloseable {
 	 * lines
 	 */
 	public static ElasticsearchNode start(Path workDir, StartupListener listener) throws IOException {
-		return start(workDir, listener, false);
+		return start(workDir, FreePorts.next(), listener, false);
+	}
+
+	/**
+	 * Starts a node on the given HTTP port and blocks until its cluster health is yellow or green. Closing a node
+	 * started with {@link #start(Path, StartupListener)} keeps its folder, so starting again on the same folder
+	 * and {@link #httpPort()} brings back the same data at the same address, as a restarted server would.
+	 * @param workDir the node's own folder; created if missing, data kept between starts
+	 * @param httpPort the HTTP port on 127.0.0.1
+	 * @param listener hears the start and how long it took
+	 * @return the running node
+	 * @throws IOException if the node cannot start or does not become healthy
+	 */
+	public static ElasticsearchNode start(Path workDir, int httpPort, StartupListener listener) throws IOException {
+		return start(workDir, httpPort, listener, false);
 	}
 
 	/**
@@ -103,7 +117,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 		Path dir = null;
 		try {
 			dir = Files.createTempDirectory("tpm-alerts-es-node-");
-			ElasticsearchNode node = start(dir, StartupListener.NONE, true);
+			ElasticsearchNode node = start(dir, FreePorts.next(), StartupListener.NONE, true);
 			Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stop shared Elasticsearch node"));
 			shared = node;
 			return node;
@@ -114,14 +128,13 @@ public final class ElasticsearchNode implements AutoCloseable {
 		}
 	}
 
-	private static ElasticsearchNode start(Path workDir, StartupListener listener, boolean deleteWorkDirOnClose)
-			throws IOException {
+	private static ElasticsearchNode start(Path workDir, int httpPort, StartupListener listener,
+			boolean deleteWorkDirOnClose) throws IOException {
 		Objects.requireNonNull(workDir, "workDir");
 		Objects.requireNonNull(listener, "listener");
 		Path dir = workDir.toAbsolutePath().normalize();
 		ElasticsearchDistribution distribution = ElasticsearchDistribution.prepare(listener);
 		NodeFolders folders = NodeFolders.create(dir, distribution);
-		int httpPort = FreePorts.next();
 		int transportPort = FreePorts.next();
 		List<String> command = new ArrayList<>();
 		if (EmbeddedFiles.runningAsRoot()) {

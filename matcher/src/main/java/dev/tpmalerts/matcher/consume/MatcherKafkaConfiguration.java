@@ -1,6 +1,8 @@
 package dev.tpmalerts.matcher.consume;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -37,16 +40,40 @@ class MatcherKafkaConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler matcherErrorHandler(KafkaTemplate<Object, Object> template) {
+	DefaultErrorHandler matcherErrorHandler(KafkaTemplate<Object, Object> template, RetryProperties retry) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.POSTINGS_DLT, 0));
-		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-		backOff.setMaxInterval(30_000);
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		// Stated rather than left to the defaults: a batch that failed as a whole (Elasticsearch down) is retried
+		// until it succeeds, never handed to the recoverer, which would send good postings to the dead letters.
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		backOff.setMaxAttempts(Long.MAX_VALUE);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(PoisonRecordException.class);
-		handler.setRetryListeners((record, ex, attempt) -> logger
-			.warn("Matching failed (attempt {}), will retry after back-off: {}", attempt, ex.getMessage()));
+		handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+				logger.warn("Matching failed (attempt {}), will retry after back-off: {}", attempt, rootMessage(ex));
+			}
+
+			@Override
+			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+				logger.warn("Matching a batch of {} posting event(s) failed (attempt {}); nothing of it is committed,"
+						+ " retrying after back-off: {}", records.count(), attempt, rootMessage(ex));
+			}
+
+		});
 		return handler;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + cause + ")";
 	}
 
 }

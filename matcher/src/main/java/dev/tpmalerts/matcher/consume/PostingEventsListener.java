@@ -58,7 +58,8 @@ class PostingEventsListener {
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = "matcher", topics = Topics.POSTINGS, batch = "true")
+	@KafkaListener(id = "matcher", groupId = "${spring.kafka.consumer.group-id:matcher}",
+			topics = "${tpm.matcher.topic:" + Topics.POSTINGS + "}", batch = "true")
 	void onPostings(List<ConsumerRecord<String, PostingEvent>> records) throws IOException {
 		int poison = -1;
 		for (int i = 0; i < records.size(); i++) {
@@ -96,15 +97,16 @@ class PostingEventsListener {
 					classification.role(), classification.score(), classification.facetScores(), classification.tags(),
 					version, false, this.clock.instant()));
 		}
+		List<CompletableFuture<?>> sends = new ArrayList<>();
 		for (ItemFailure failure : this.index.write(operations)) {
 			PostingMatched refused = matched.remove(failure.id());
 			RejectedRecord rejected = new RejectedRecord("matcher", "elasticsearch", failure.id(),
 					"Elasticsearch refused the document: " + failure.reason(),
 					(refused != null) ? String.valueOf(refused.posting()) : null, this.clock.instant());
 			logger.warn("Elasticsearch refused posting {}: {}", failure.id(), failure.reason());
-			this.kafka.send(Topics.POSTINGS_DLT, failure.id(), rejected);
+			// Awaited with the matched events: the offsets must not be committed before the dead letter is kept.
+			sends.add(this.kafka.send(Topics.POSTINGS_DLT, failure.id(), rejected));
 		}
-		List<CompletableFuture<?>> sends = new ArrayList<>();
 		for (PostingMatched event : matched.values()) {
 			sends.add(this.kafka.send(Topics.POSTINGS_MATCHED, event.postingId(), event));
 		}

@@ -13,7 +13,10 @@ import dev.tpmalerts.shared.Salary;
 import dev.tpmalerts.shared.SourceRef;
 import dev.tpmalerts.shared.Tag;
 
-/** A posting as indexed: flat facet fields for filters and aggregations, and the evidence for display. */
+/**
+ * A posting as indexed: flat facet fields for filters and aggregations, the evidence for display, and the posting
+ * itself (stored, not indexed) so that a reindex can rescore it under a newer taxonomy without the event stream.
+ */
 public record PostingDocument(String id, String title, String company, List<String> locations,
 		List<String> countries, String workplace, String role, String seniority, String degreeLevel, int score,
 		Map<String, Integer> facetScores, List<String> certifications, List<String> degrees,
@@ -21,7 +24,7 @@ public record PostingDocument(String id, String title, String company, List<Stri
 		List<String> skills, Double salaryMin, Double salaryMax, String salaryCurrency, String salaryPeriod,
 		Double salaryAnnualMin, Double salaryAnnualMax, String employmentType, LocalDate datePosted,
 		LocalDate validThrough, String url, List<String> sources, String description, List<Tag> evidence,
-		String taxonomyVersion, Instant indexedAt) {
+		String taxonomyVersion, Instant indexedAt, Posting posting) {
 
 	public static PostingDocument of(Posting posting, Classification classification, String taxonomyVersion,
 			Instant indexedAt) {
@@ -41,7 +44,7 @@ public record PostingDocument(String id, String title, String company, List<Stri
 				(salary != null) ? salary.annualMin() : null, (salary != null) ? salary.annualMax() : null,
 				posting.employmentType(), posting.datePosted(), posting.validThrough(), posting.canonicalUrl(),
 				posting.sources().stream().map(SourceRef::source).distinct().toList(), posting.descriptionText(),
-				classification.tags(), taxonomyVersion, indexedAt);
+				classification.tags(), taxonomyVersion, indexedAt, posting);
 	}
 
 }

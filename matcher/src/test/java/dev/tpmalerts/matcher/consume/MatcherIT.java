@@ -117,6 +117,30 @@ class MatcherIT {
 		awaitRecord(Topics.POSTINGS_MATCHED, after.id());
 	}
 
+	@Test
+	void shouldSendAPostingElasticsearchRefusesToTheDeadLetterTopicWithTheReasonAndIndexTheOthers() throws Exception {
+		// A title longer than Lucene's largest term cannot be indexed in title.keyword: Elasticsearch refuses it.
+		Posting refused = posting("Technical Program Manager " + "x".repeat(40_000), "Run programs.");
+		Posting fine = posting("Technical Program Manager, Storage", "Run programs with our storage teams.");
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()), new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(Topics.POSTINGS, refused.id(),
+					JsonSerde.serializer().serialize(Topics.POSTINGS, PostingScraped.of(refused))));
+			producer.send(new ProducerRecord<>(Topics.POSTINGS, fine.id(),
+					JsonSerde.serializer().serialize(Topics.POSTINGS, PostingScraped.of(fine))));
+			producer.flush();
+		}
+
+		String dead = new String(awaitRecord(Topics.POSTINGS_DLT, refused.id()).value(), StandardCharsets.UTF_8);
+		assertThat(dead).contains("Elasticsearch refused the document").contains("failed to parse field [title.keyword]");
+		awaitRecord(Topics.POSTINGS_MATCHED, fine.id());
+		assertThat(get("/postings/_doc/" + fine.id()).statusCode()).isEqualTo(200);
+		assertThat(get("/postings/_doc/" + refused.id()).statusCode()).isEqualTo(404);
+		assertThat(seen.stream().filter((record) -> record.topic().equals(Topics.POSTINGS_MATCHED)
+				&& refused.id().equals(record.key()))).isEmpty();
+	}
+
 	private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
 		return await().atMost(Duration.ofSeconds(60)).until(() -> {
 			consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
