@@ -114,7 +114,7 @@ final class MatchBenchmark {
 			long sink = 0;
 			for (int i = 0; i < perRound; i++) {
 				Posting posting = postings.get(i % postings.size());
-				sink += classifier.classify(posting.title(), posting.seniority(), posting.descriptionText()).score();
+				sink += classifier.classify(posting).score();
 			}
 			double rate = perRound / ((System.nanoTime() - start) / 1e9);
 			if (round >= 3 && sink >= 0) {
@@ -146,7 +146,7 @@ final class MatchBenchmark {
 					events.add(posting);
 					payloads.add(JsonSerde.serializer().serialize("postings", PostingScraped.of(posting)));
 					documents.add(PostingDocument.of(posting,
-							classifier.classify(posting.title(), posting.seniority(), posting.descriptionText()),
+							classifier.classify(posting),
 							classifier.taxonomy().version(), Instant.now()));
 				}
 				int warmups = 1;

@@ -54,8 +54,7 @@ final class PostingScorer {
 		catch (RejectedPostingException ex) {
 			throw new BadInputException(ex.getMessage() + " (posting '" + input.id() + "')");
 		}
-		Classification classification = this.classifier.classify(posting.title(), posting.seniority(),
-				posting.company(), posting.descriptionText());
+		Classification classification = this.classifier.classify(posting);
 		return new ScoredPosting(input.id(), classification.role(), classification.seniority(), classification.score(),
 				classification.facetScores(), facets(classification), posting.workplace().name().toLowerCase(Locale.ROOT),
 				pay(posting.salary()), evidence(classification));

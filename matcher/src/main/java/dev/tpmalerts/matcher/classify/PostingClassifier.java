@@ -17,6 +17,7 @@ import dev.tpmalerts.matcher.taxonomy.PhraseMatcher;
 import dev.tpmalerts.matcher.taxonomy.PhraseMatcher.Match;
 import dev.tpmalerts.matcher.taxonomy.Taxonomy;
 import dev.tpmalerts.shared.Evidence;
+import dev.tpmalerts.shared.Posting;
 import dev.tpmalerts.shared.Tag;
 
 /**
@@ -195,6 +196,11 @@ public final class PostingClassifier {
 
 	public Classification classify(String title, String seniority, String text) {
 		return classify(title, seniority, null, text);
+	}
+
+	/** A normalised posting, as the pipeline, {@code score} and {@code reindex} all classify it. */
+	public Classification classify(Posting posting) {
+		return classify(posting.title(), posting.seniority(), posting.company(), posting.descriptionText());
 	}
 
 	/**

@@ -89,8 +89,7 @@ class PostingEventsListener {
 			}
 			Posting posting = (event instanceof PostingScraped scraped) ? scraped.posting()
 					: ((PostingUpdated) event).posting();
-			Classification classification = this.classifier.classify(posting.title(), posting.seniority(),
-					posting.descriptionText());
+			Classification classification = this.classifier.classify(posting);
 			String version = this.classifier.taxonomy().version();
 			operations.add(new PostingIndex.Upsert(PostingDocument.of(posting, classification, version, this.clock.instant())));
 			matched.put(posting.id(), new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(), posting,

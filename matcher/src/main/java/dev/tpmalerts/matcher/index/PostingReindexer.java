@@ -195,8 +195,7 @@ public final class PostingReindexer {
 		if (posting == null) {
 			return document;
 		}
-		Classification classification = this.classifier.classify(posting.title(), posting.seniority(),
-				posting.descriptionText());
+		Classification classification = this.classifier.classify(posting);
 		return PostingDocument.of(posting, classification, this.classifier.taxonomy().version(), document.indexedAt());
 	}
 
