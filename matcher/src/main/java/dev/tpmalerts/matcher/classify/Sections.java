@@ -54,16 +54,21 @@ final class Sections {
 
 	private static final GuardedPattern EEO_LINE = new GuardedPattern(
 			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance",
-			"equal", "without regard", "veteran", "affirmative", "e-verify", "accommodation", "orientation", "gender identity",
-			"regardless of", "discriminate", "transparency", "compliance");
+			"equal ", "without regard to", "protected veteran", "affirmative action", "e-verify", "reasonable accommodation",
+			"sexual orientation", "gender identity", "regardless of", "we do not discriminate", "pay transparency",
+			"ada compliance");
+
+	// Two rules, as each needs its own words: "we pay for your certification exams" and the benefits themselves.
+	private static final GuardedPattern EMPLOYER_PAYS_LINE = new GuardedPattern(
+			"(we|the company|employer)( will)? (pay|pays|reimburse|reimburses|cover|covers|sponsor|sponsors|support|supports)[^.]{0,60}(certification|exam|training|course|tuition|degree|education)",
+			" pay", "reimburse", "cover", "sponsor", "support");
 
 	private static final GuardedPattern BENEFITS_LINE = new GuardedPattern(
-			"(we|the company|employer)( will)? (pay|pays|reimburse|reimburses|cover|covers|sponsor|sponsors|support|supports)[^.]{0,60}(certification|exam|training|course|tuition|degree|education)"
-					+ "|tuition (reimbursement|assistance)|(learning|training|education|professional development|development|certification) (budget|stipend|allowance|reimbursement)"
+			"tuition (reimbursement|assistance)|(learning|training|education|professional development|development|certification) (budget|stipend|allowance|reimbursement)"
 					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership",
-			"certif", "exam", "training", "course", "tuition", "degree", "education", "budget", "stipend", "allowance",
-			"reimbursement", "401", "paid time off", "pto", "parental leave", "dental", "health insurance",
-			"employee assistance", "equity grant", "stock options", "wellness", "free lunch", "free meals", "gym membership");
+			"tuition", "budget", "stipend", "allowance", "reimbursement", "401", "paid time off", "pto", "parental leave",
+			"dental", "health insurance", "employee assistance", "equity grant", "stock options", "wellness", "free lunch",
+			"free meals", "gym membership");
 
 	private static final Pattern ABOUT_LINE_START = Pattern.compile(
 			"^(we are (?!looking|seeking|hiring|searching)|we're (?!looking|seeking|hiring|searching)|we build|we make|we help|we serve|we provide|founded|headquartered|our mission|our company|our client|join (us|our|the)|at [A-Z][^,]{0,40},)", Pattern.CASE_INSENSITIVE);
@@ -118,7 +123,7 @@ final class Sections {
 			if (EEO_LINE.find(lower)) {
 				kind = Kind.EEO;
 			}
-			else if (BENEFITS_LINE.find(lower) && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
+			else if ((EMPLOYER_PAYS_LINE.find(lower) || BENEFITS_LINE.find(lower)) && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
