@@ -127,7 +127,7 @@ public final class PostingClassifier {
 
 	/** "Bachelor's degree in Human Resources, Business Administration or a related field": the named fields. */
 	private static final Pattern DEGREE_FIELDS = Pattern.compile(
-			"\\b(?=[bdmpa])(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|b\\.? ?tech|b\\.e\\.?|b\\.?eng|m\\.?eng|m\\.? ?tech|b\\.?sc|m\\.?sc|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()]+)",
+			"\\b(?=[bdmpa])(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|b\\.? ?tech|b\\.e\\.?|b\\.?eng|m\\.?eng|m\\.? ?tech|b\\.?sc|m\\.?sc|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:\\n]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()\\n]+)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(,|/|\\bor\\b|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);

@@ -162,6 +162,16 @@ class PostingClassifierTest {
 	}
 
 	@Test
+	void shouldEndADegreesListOfFieldsWithItsLine() {
+		// A list item without a full stop: the next item ("Agile and Scrum") is not another field of the degree.
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
+				"Requirements\nBachelor degree in Computer Science\nAgile and Scrum\n");
+
+		assertThat(classification.ids("degrees")).containsExactly("computer-science");
+		assertThat(classification.ids("methodologies")).containsExactlyInAnyOrder("agile", "scrum");
+	}
+
+	@Test
 	void shouldTagADegreeFieldOnlyWhereADegreeIsAskedFor() {
 		Classification asked = this.classifier.classify("Technical Program Manager", "mid",
 				"Requirements\nBachelor's degree in Computer Science or Engineering.\n");
