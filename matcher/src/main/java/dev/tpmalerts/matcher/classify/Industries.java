@@ -205,13 +205,15 @@ final class Industries {
 		return holdsAny(before, CUSTOMERS_WORDS) && CUSTOMERS_BEFORE.matcher(before).find();
 	}
 
-	/** Whether the text holds one of the words, ignoring case: for any letter case the expression ignores. */
+	/**
+	 * Whether the text holds one of the (lower-case) words, ignoring case: the expressions ignore ASCII case only,
+	 * and lower-casing the text keeps every ASCII word they find.
+	 */
 	private static boolean holdsAny(String text, String[] words) {
+		String lower = text.toLowerCase(Locale.ROOT);
 		for (String word : words) {
-			for (int at = 0; at + word.length() <= text.length(); at++) {
-				if (text.regionMatches(true, at, word, 0, word.length())) {
-					return true;
-				}
+			if (lower.contains(word)) {
+				return true;
 			}
 		}
 		return false;
