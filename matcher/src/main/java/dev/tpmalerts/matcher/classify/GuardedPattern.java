@@ -1,5 +1,6 @@
 package dev.tpmalerts.matcher.classify;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,26 @@ final class GuardedPattern {
 	GuardedPattern(String regex, String... words) {
 		this.pattern = Pattern.compile(regex);
 		this.words = List.of(words);
+	}
+
+	/**
+	 * For each line (by its start offset in {@code lowerText}), whether it holds one of the words: one search of
+	 * the whole text per word instead of one per word and line.
+	 */
+	boolean[] linesHoldingWords(String lowerText, int[] lineStarts) {
+		boolean[] holds = new boolean[lineStarts.length];
+		for (String word : this.words) {
+			for (int at = lowerText.indexOf(word); at >= 0; at = lowerText.indexOf(word, at + 1)) {
+				int line = Arrays.binarySearch(lineStarts, at);
+				holds[(line >= 0) ? line : -line - 2] = true;
+			}
+		}
+		return holds;
+	}
+
+	/** {@link #find(String)} when it is known whether {@code lower} holds one of the words. */
+	boolean findIf(boolean holdsWord, String lower) {
+		return holdsWord && this.pattern.matcher(lower).find();
 	}
 
 	/** Whether the expression finds a match in {@code lower}, a lower-case text. */

@@ -86,6 +86,13 @@ final class Industries {
 	private static final Pattern CLIENT_SENTENCE = Pattern.compile("\\b(our|a|the) client\\b|\\bon behalf of\\b|\\bclient,? (is )?(a|an|the)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** Every match of {@link #CLIENT_SENTENCE} holds one of these words (most sentences hold none). */
+	private static final String[] CLIENT_WORDS = { "client", "behalf" };
+
+	/** Every match of {@link #CUSTOMERS_BEFORE} holds one of these words. */
+	private static final String[] CUSTOMERS_WORDS = { "client", "customer", "sold", "sell", "used by", "trusted by",
+			"brands are", "partner", "industries", "sectors", "for" };
+
 	private Industries() {
 	}
 
@@ -173,7 +180,8 @@ final class Industries {
 		if (evidence.start() < 0) {
 			return NAME_WEIGHT;
 		}
-		if (CLIENT_SENTENCE.matcher(Sentences.around(text, evidence.start())).find()) {
+		String sentence = Sentences.around(text, evidence.start());
+		if (holdsAny(sentence, CLIENT_WORDS) && CLIENT_SENTENCE.matcher(sentence).find()) {
 			return CLIENT_WEIGHT;
 		}
 		Sections.Line line = sections.lineAt(evidence.start());
@@ -183,14 +191,32 @@ final class Industries {
 		if (aboutEmployer || line.kind() == Kind.INTRO) {
 			Matcher identity = IDENTITY.matcher(text.substring(sentenceStart, Sentences.end(text, evidence.start())));
 			if (identity.find() && evidence.start() - sentenceStart >= identity.start(1) && evidence.start() - sentenceStart < identity.end()
-					&& !CUSTOMERS_BEFORE.matcher(before).find()) {
+					&& !customersBefore(before)) {
 				return IDENTITY_WEIGHT;
 			}
 		}
-		if (CUSTOMERS_BEFORE.matcher(before).find()) {
+		if (customersBefore(before)) {
 			return 0;
 		}
 		return aboutEmployer ? ABOUT_WEIGHT : BODY_WEIGHT;
+	}
+
+	private static boolean customersBefore(String before) {
+		return holdsAny(before, CUSTOMERS_WORDS) && CUSTOMERS_BEFORE.matcher(before).find();
+	}
+
+	/**
+	 * Whether the text holds one of the (lower-case) words, ignoring case: the expressions ignore ASCII case only,
+	 * and lower-casing the text keeps every ASCII word they find.
+	 */
+	private static boolean holdsAny(String text, String[] words) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		for (String word : words) {
+			if (lower.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -54,19 +54,19 @@ final class RoleClassifier {
 	 */
 	static String classify(String title, String body, int technicalSignals) {
 		String t = title.toLowerCase(Locale.ROOT);
-		String b = body.toLowerCase(Locale.ROOT);
+		Body b = new Body(body);
 		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
 			return OTHER;
 		}
 		if (TPM_TITLE.matcher(t).find()) {
-			return (count(PRODUCT_BODY, b) >= 3 && count(PROGRAM_BODY, b) < 2) ? PRODUCT : TPM;
+			return (b.product() >= 3 && b.program() < 2) ? PRODUCT : TPM;
 		}
 		if (PRODUCT_TITLE.matcher(t).find()) {
 			return PRODUCT;
 		}
 		if (PROGRAM_TITLE.matcher(t).find()) {
-			boolean technical = technicalSignals >= 2 && (b.contains("engineering") || b.contains("software")
-					|| b.contains("technical") || b.contains("infrastructure"));
+			boolean technical = technicalSignals >= 2 && (b.lower().contains("engineering") || b.lower().contains("software")
+					|| b.lower().contains("technical") || b.lower().contains("infrastructure"));
 			return technical ? TPM : PROGRAM;
 		}
 		if (PROJECT_TITLE.matcher(t).find()) {
@@ -74,14 +74,55 @@ final class RoleClassifier {
 		}
 		// "PM, Checkout" is a manager whose body says which kind; "Nurse - PM Shift" is a time of day.
 		if (PM_TITLE.matcher(t).find() && !PM_SHIFT.matcher(t).find()) {
-			if (count(PRODUCT_BODY, b) >= 2 && count(PRODUCT_BODY, b) > count(PROGRAM_BODY, b)) {
+			if (b.product() >= 2 && b.product() > b.program()) {
 				return PRODUCT;
 			}
-			if (count(PROGRAM_BODY, b) >= 2) {
+			if (b.program() >= 2) {
 				return (technicalSignals >= 2) ? TPM : PROGRAM;
 			}
 		}
 		return OTHER;
+	}
+
+	/**
+	 * The body in lower case and its counts of product and program phrases, each worked out once and only when a
+	 * rule asks: most titles decide the role without the body.
+	 */
+	private static final class Body {
+
+		private final String text;
+
+		private String lower;
+
+		private int product = -1;
+
+		private int program = -1;
+
+		Body(String text) {
+			this.text = text;
+		}
+
+		String lower() {
+			if (this.lower == null) {
+				this.lower = this.text.toLowerCase(Locale.ROOT);
+			}
+			return this.lower;
+		}
+
+		int product() {
+			if (this.product < 0) {
+				this.product = count(PRODUCT_BODY, lower());
+			}
+			return this.product;
+		}
+
+		int program() {
+			if (this.program < 0) {
+				this.program = count(PROGRAM_BODY, lower());
+			}
+			return this.program;
+		}
+
 	}
 
 	private static int count(Pattern pattern, String text) {

@@ -84,8 +84,6 @@ final class Sections {
 
 	private static final Pattern LIST_ITEM_LOOKALIKE = Pattern.compile("^(experience|skills|knowledge|education|certifications?)\\b.*");
 
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
 	private final List<Line> lines;
 
 	private Sections(List<Line> lines) {
@@ -102,12 +100,29 @@ final class Sections {
 		String companyLower = (company == null || company.isBlank()) ? null : company.strip().toLowerCase(Locale.ROOT);
 		Kind current = Kind.INTRO;
 		int offset = 0;
-		for (String raw : text.split("\n", -1)) {
+		String[] raws = text.split("\n", -1);
+		int[] starts = new int[raws.length];
+		for (int i = 0, at = 0; i < raws.length; at += raws[i].length() + 1, i++) {
+			starts[i] = at;
+		}
+		// The guards' words looked up once in the whole text rather than line by line; a lower-case text of
+		// another length (a few letters lower-case to two) cannot be mapped to lines, so each line checks itself.
+		String lowerText = text.toLowerCase(Locale.ROOT);
+		boolean mapped = lowerText.length() == text.length();
+		boolean[] eeoWords = mapped ? EEO_LINE.linesHoldingWords(lowerText, starts) : null;
+		boolean[] paysWords = mapped ? EMPLOYER_PAYS_LINE.linesHoldingWords(lowerText, starts) : null;
+		boolean[] benefitsWords = mapped ? BENEFITS_LINE.linesHoldingWords(lowerText, starts) : null;
+		boolean[] aboutWords = mapped ? ABOUT_LINE_ANYWHERE.linesHoldingWords(lowerText, starts) : null;
+		for (int index = 0; index < raws.length; index++) {
+			String raw = raws[index];
 			int start = offset;
 			int end = offset + raw.length();
 			offset = end + 1;
 			String stripped = raw.strip();
-			String lower = LEADING_BULLETS.matcher(stripped.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceFirst("");
+			String lower = stripped.toLowerCase(Locale.ROOT).replace('’', '\'');
+			if (!lower.isEmpty() && mayStartWithBullet(lower.charAt(0))) {
+				lower = LEADING_BULLETS.matcher(lower).replaceFirst("");
+			}
 			Kind heading = heading(lower, stripped);
 			Kind kind;
 			boolean isHeading = false;
@@ -120,14 +135,15 @@ final class Sections {
 				kind = current;
 			}
 			// A line that says what it is wins over the heading above it (an EEO paragraph under "Benefits").
-			if (EEO_LINE.find(lower)) {
+			if (mapped ? EEO_LINE.findIf(eeoWords[index], lower) : EEO_LINE.find(lower)) {
 				kind = Kind.EEO;
 			}
-			else if ((EMPLOYER_PAYS_LINE.find(lower) || BENEFITS_LINE.find(lower)) && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
+			else if ((mapped ? EMPLOYER_PAYS_LINE.findIf(paysWords[index], lower) || BENEFITS_LINE.findIf(benefitsWords[index], lower)
+					: EMPLOYER_PAYS_LINE.find(lower) || BENEFITS_LINE.find(lower)) && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
-					&& isAboutEmployer(stripped, lower, companyLower));
+					&& isAboutEmployer(stripped, lower, companyLower, (mapped) ? aboutWords[index] : null));
 			// "Our client is rolling out a 5G platform; the TPM will coordinate..." says what the role does too.
 			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lower).find()) {
 				kind = Kind.ABOUT;
@@ -137,8 +153,10 @@ final class Sections {
 		return new Sections(lines);
 	}
 
-	private static boolean isAboutEmployer(String stripped, String lower, String company) {
-		if (ABOUT_LINE_START.matcher(stripped).lookingAt() || ABOUT_LINE_ANYWHERE.find(lower)) {
+	/** @param aboutWords whether the line holds one of the about-line guard's words, null when not known */
+	private static boolean isAboutEmployer(String stripped, String lower, String company, Boolean aboutWords) {
+		if (ABOUT_LINE_START.matcher(stripped).lookingAt()
+				|| ((aboutWords != null) ? ABOUT_LINE_ANYWHERE.findIf(aboutWords, lower) : ABOUT_LINE_ANYWHERE.find(lower))) {
 			return true;
 		}
 		return company != null && (lower.startsWith(company + " is ") || lower.startsWith(company + " was ")
@@ -161,7 +179,10 @@ final class Sections {
 		if (!headingShape) {
 			return null;
 		}
-		head = TRAILING_PUNCTUATION.matcher(head).replaceFirst("").strip();
+		if (head.indexOf('!') >= 0 || head.indexOf('?') >= 0 || head.indexOf('.') >= 0 || head.indexOf(':') >= 0) {
+			head = TRAILING_PUNCTUATION.matcher(head).replaceFirst("");
+		}
+		head = head.strip();
 		if (EEO_HEADING.matcher(head).find()) {
 			return Kind.EEO;
 		}
@@ -193,7 +214,31 @@ final class Sections {
 
 	/** How many words {@code text.split("\\s+")} gives, without compiling the expression for every line. */
 	private static int words(String text) {
-		return WHITESPACE.split(text).length;
+		int runs = 0;
+		boolean spaces = false;
+		for (int i = 0; i < text.length(); i++) {
+			if (isRegexSpace(text.charAt(i))) {
+				spaces = true;
+			}
+			else if (i == 0 || isRegexSpace(text.charAt(i - 1))) {
+				runs++;
+			}
+		}
+		if (!spaces) {
+			return 1;
+		}
+		// split keeps the empty word before leading white space, and drops all empty words at the end.
+		return (runs > 0 && isRegexSpace(text.charAt(0))) ? runs + 1 : runs;
+	}
+
+	/** {@code \s} without UNICODE_CHARACTER_CLASS. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+	}
+
+	/** Whether {@link #LEADING_BULLETS} can match at a line starting with {@code c}. */
+	private static boolean mayStartWithBullet(char c) {
+		return "#*•·▪-–—".indexOf(c) >= 0 || isRegexSpace(c);
 	}
 
 	Kind kindAt(int offset) {

@@ -1,9 +1,9 @@
 package dev.tpmalerts.matcher.taxonomy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +35,11 @@ public final class PhraseMatcher {
 
 	private final Map<String, List<Form>> formsByFirstToken = new HashMap<>();
 
+	/** Each distinct concept once, by the number its forms carry: a record's hash code walks all its forms. */
+	private final List<Concept> concepts = new ArrayList<>();
+
 	public PhraseMatcher(List<Concept> concepts) {
+		Map<Concept, Integer> numbers = new HashMap<>();
 		for (Concept concept : concepts) {
 			for (String written : concept.forms()) {
 				boolean caseSensitive = written.startsWith("=");
@@ -43,7 +47,11 @@ public final class PhraseMatcher {
 				if (tokens.isEmpty()) {
 					continue;
 				}
-				Form form = new Form(concept, tokens, caseSensitive);
+				int number = numbers.computeIfAbsent(concept, (key) -> {
+					this.concepts.add(key);
+					return this.concepts.size() - 1;
+				});
+				Form form = new Form(concept, number, tokens, caseSensitive);
 				this.formsByFirstToken.computeIfAbsent(tokens.get(0).folded(), (key) -> new ArrayList<>()).add(form);
 			}
 		}
@@ -57,23 +65,36 @@ public final class PhraseMatcher {
 
 	public List<Match> find(String text) {
 		List<Token> tokens = Tokens.of(text);
-		Map<Concept, List<Evidence>> found = new LinkedHashMap<>();
+		// By concept number, in the order first found, as a LinkedHashMap keyed by the concept would keep them.
+		List<Evidence>[] found = newEvidenceLists(this.concepts.size());
+		Concept[] firstFound = new Concept[this.concepts.size()];
+		List<Integer> order = new ArrayList<>();
+		int[] matchedHere = new int[8];
 		for (int i = 0; i < tokens.size(); i++) {
 			List<Form> candidates = this.formsByFirstToken.get(tokens.get(i).folded());
 			if (candidates == null) {
 				continue;
 			}
-			Set<Concept> matchedHere = new java.util.HashSet<>();
+			int matchedCount = 0;
 			for (Form form : candidates) {
-				if (matchedHere.contains(form.concept()) || !form.matchesAt(tokens, i)) {
+				if (contains(matchedHere, matchedCount, form.number()) || !form.matchesAt(tokens, i)) {
 					continue;
 				}
 				int last = i + form.tokens().size() - 1;
 				if (isNegated(text, tokens, i, last)) {
 					continue;
 				}
-				matchedHere.add(form.concept());
-				List<Evidence> evidence = found.computeIfAbsent(form.concept(), (key) -> new ArrayList<>());
+				if (matchedCount == matchedHere.length) {
+					matchedHere = Arrays.copyOf(matchedHere, matchedCount * 2);
+				}
+				matchedHere[matchedCount++] = form.number();
+				List<Evidence> evidence = found[form.number()];
+				if (evidence == null) {
+					evidence = new ArrayList<>();
+					found[form.number()] = evidence;
+					firstFound[form.number()] = form.concept();
+					order.add(form.number());
+				}
 				if (evidence.size() < MAX_EVIDENCE) {
 					int start = tokens.get(i).start();
 					int end = tokens.get(last).end();
@@ -81,7 +102,25 @@ public final class PhraseMatcher {
 				}
 			}
 		}
-		return found.entrySet().stream().map((entry) -> new Match(entry.getKey(), List.copyOf(entry.getValue()))).toList();
+		List<Match> matches = new ArrayList<>(order.size());
+		for (int number : order) {
+			matches.add(new Match(firstFound[number], List.copyOf(found[number])));
+		}
+		return List.copyOf(matches);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Evidence>[] newEvidenceLists(int size) {
+		return (List<Evidence>[]) new List<?>[size];
+	}
+
+	private static boolean contains(int[] numbers, int count, int number) {
+		for (int k = 0; k < count; k++) {
+			if (numbers[k] == number) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isNegated(String text, List<Token> tokens, int first, int last) {
@@ -120,7 +159,7 @@ public final class PhraseMatcher {
 		return false;
 	}
 
-	private record Form(Concept concept, List<Token> tokens, boolean caseSensitive) {
+	private record Form(Concept concept, int number, List<Token> tokens, boolean caseSensitive) {
 
 		boolean matchesAt(List<Token> text, int at) {
 			if (at + this.tokens.size() > text.size()) {

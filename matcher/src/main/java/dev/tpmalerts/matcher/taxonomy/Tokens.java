@@ -25,15 +25,15 @@ public final class Tokens {
 		int i = 0;
 		while (i < length) {
 			char c = text.charAt(i);
-			if (Character.isLetterOrDigit(c)) {
+			if (isLetterOrDigit(c)) {
 				int start = i;
-				while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+				while (i < length && isLetterOrDigit(text.charAt(i))) {
 					i++;
 				}
 				String word = text.substring(start, i);
 				tokens.add(new Token(word, fold(word), start, i));
 			}
-			else if ((c == '+' || c == '#') && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+			else if ((c == '+' || c == '#') && i > 0 && isLetterOrDigit(text.charAt(i - 1))) {
 				tokens.add(new Token(String.valueOf(c), String.valueOf(c), i, i + 1));
 				i++;
 			}
@@ -42,6 +42,14 @@ public final class Tokens {
 			}
 		}
 		return tokens;
+	}
+
+	/** {@link Character#isLetterOrDigit(char)}, answered without its table lookup for the ASCII most text is. */
+	private static boolean isLetterOrDigit(char c) {
+		if (c < 128) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		}
+		return Character.isLetterOrDigit(c);
 	}
 
 	static String fold(String word) {
