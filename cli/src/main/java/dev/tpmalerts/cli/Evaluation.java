@@ -77,8 +77,8 @@ final class Evaluation {
 		PostingScorer.FACETS.forEach((facet) -> counts.put(facet, new int[3]));
 		for (Label label : labels) {
 			ScoredPosting got = scored.get(label.id());
-			Label.Facets expectedFacets = (label.facets() != null) ? label.facets()
-					: new Label.Facets(null, null, "none", null, null, null, null);
+			ScoredPosting.Facets expectedFacets = (label.facets() != null) ? label.facets()
+					: new ScoredPosting.Facets(null, null, "none", null, null, null, null);
 			evaluation.compare(right, label.id(), "role", label.role(), (got == null) ? null : got.role());
 			evaluation.compare(right, label.id(), "seniority", label.seniority(), (got == null) ? null : got.seniority());
 			evaluation.compare(right, label.id(), "degreeLevel", expectedFacets.degreeLevel(),

@@ -17,12 +17,15 @@ import java.util.Map;
 record ScoredPosting(String id, String role, String seniority, int score, Map<String, Integer> facetScores,
 		Facets facets, String workplace, Pay salary, Map<String, Map<String, List<Span>>> evidence) {
 
-	/** The tags by facet; {@code industries} lists the employer's primary industry first. */
+	/**
+	 * The tags by facet; {@code industries} lists the employer's primary industry first. Labels use it too, where a
+	 * facet left out of a label line reads as empty.
+	 */
 	record Facets(List<String> certifications, List<String> degrees, String degreeLevel, List<String> methodologies,
 			List<String> technical, List<String> industries, List<String> skills) {
 
 		List<String> ids(String facet) {
-			return switch (facet) {
+			List<String> ids = switch (facet) {
 				case "certifications" -> this.certifications;
 				case "degrees" -> this.degrees;
 				case "methodologies" -> this.methodologies;
@@ -31,6 +34,7 @@ record ScoredPosting(String id, String role, String seniority, int score, Map<St
 				case "skills" -> this.skills;
 				default -> throw new IllegalArgumentException("Unknown facet '" + facet + "'");
 			};
+			return (ids != null) ? ids : List.of();
 		}
 
 	}

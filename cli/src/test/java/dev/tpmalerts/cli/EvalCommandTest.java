@@ -83,7 +83,7 @@ class EvalCommandTest {
 	@Test
 	void shouldCountAPostingThatWasNotScoredAsWrongOnEveryField() {
 		Label label = new Label("x", "other", "mid",
-				new Label.Facets(List.of("pmp"), List.of(), "none", List.of(), List.of(), List.of("other"), List.of()),
+				new ScoredPosting.Facets(List.of("pmp"), List.of(), "none", List.of(), List.of(), List.of("other"), List.of()),
 				"unknown", null);
 
 		Evaluation evaluation = Evaluation.of(List.of(label), Map.of());
