@@ -240,7 +240,7 @@ public final class PostingClassifier {
 		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels,
 				tags.stream().filter((tag) -> tag.facet().equals("technical")).toList()));
 		int technical = count(tags, "technical");
-		String role = RoleClassifier.classify(safeTitle, body, technical);
+		String role = RoleClassifier.classify(safeTitle, sections.lower(), technical);
 		Map<String, Integer> facetScores = score(role, safeTitle, tags);
 		int total = Math.min(100, facetScores.values().stream().mapToInt(Integer::intValue).sum());
 		return new Classification(role, seniority, degreeLevel, total, facetScores, tags);
@@ -261,7 +261,7 @@ public final class PostingClassifier {
 			return false;
 		}
 		if (facet.equals("skills") && id.equals("leadership") && evidence.text().equalsIgnoreCase("leadership")
-				&& LEADERSHIP_AS_PEOPLE.matcher(text.substring(Math.max(0, evidence.start() - 25), evidence.start())).find()) {
+				&& LEADERSHIP_AS_PEOPLE.matcher(before(text, evidence, 25)).find()) {
 			return false;
 		}
 		if (facet.equals("certifications") && CONTEXT_CERTIFICATIONS.contains(id) && !asksForCertification(text, evidence)) {
@@ -289,17 +289,27 @@ public final class PostingClassifier {
 				|| CERTIFICATION_CONTEXT.matcher(Sentences.around(text, evidence.start())).find();
 	}
 
+	/** Up to {@code chars} characters of the text just before a mention. */
+	private static String before(String text, Evidence evidence, int chars) {
+		return text.substring(Math.max(0, evidence.start() - chars), evidence.start());
+	}
+
+	/** Up to {@code chars} characters of the text just after a mention. */
+	private static String after(String text, Evidence evidence, int chars) {
+		return text.substring(evidence.end(), Math.min(text.length(), evidence.end() + chars));
+	}
+
 	/** "Security clearance", "CompTIA Security+", "Social Security": not the security domain. */
 	private static boolean isSecurityOfAnotherKind(String text, Evidence evidence) {
-		String after = text.substring(evidence.end(), Math.min(text.length(), evidence.end() + 15));
-		String before = text.substring(Math.max(0, evidence.start() - 15), evidence.start());
+		String after = after(text, evidence, 15);
+		String before = before(text, evidence, 15);
 		return SECURITY_OTHER_AFTER.matcher(after).find() || SECURITY_OTHER_BEFORE.matcher(before).find();
 	}
 
 	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */
 	private static boolean isSoftwareAsTool(String text, Evidence evidence) {
-		String after = text.substring(evidence.end(), Math.min(text.length(), evidence.end() + 20));
-		String before = text.substring(Math.max(0, evidence.start() - 30), evidence.start());
+		String after = after(text, evidence, 20);
+		String before = before(text, evidence, 30);
 		return SOFTWARE_KIND_AFTER.matcher(after).find() || SOFTWARE_TOOL_BEFORE.matcher(before).find();
 	}
 
@@ -330,8 +340,8 @@ public final class PostingClassifier {
 	}
 
 	private static boolean isDegreeLevel(String text, Evidence evidence) {
-		String after = text.substring(evidence.end(), Math.min(text.length(), evidence.end() + 20));
-		String before = text.substring(Math.max(0, evidence.start() - 20), evidence.start());
+		String after = after(text, evidence, 20);
+		String before = before(text, evidence, 20);
 		if (LEVEL_LOOKALIKE_AFTER.matcher(after).find() || LEVEL_LOOKALIKE_BEFORE.matcher(before).find()) {
 			return false;
 		}
@@ -541,7 +551,7 @@ public final class PostingClassifier {
 
 	private static boolean asksForAnyDegree(Pattern pattern, String text, Sections sections) {
 		// Every match holds "degree": most texts can be ruled out without running the expression.
-		if (!text.toLowerCase(Locale.ROOT).contains("degree")) {
+		if (!sections.lower().contains("degree")) {
 			return false;
 		}
 		return pattern.matcher(text)

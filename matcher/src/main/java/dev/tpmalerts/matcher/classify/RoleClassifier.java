@@ -50,11 +50,12 @@ final class RoleClassifier {
 	}
 
 	/**
+	 * @param lowerBody the body in lower case
 	 * @param technicalSignals how many technical domains the body mentions
 	 */
-	static String classify(String title, String body, int technicalSignals) {
+	static String classify(String title, String lowerBody, int technicalSignals) {
 		String t = title.toLowerCase(Locale.ROOT);
-		Body b = new Body(body);
+		Body b = new Body(lowerBody);
 		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
 			return OTHER;
 		}
@@ -85,27 +86,22 @@ final class RoleClassifier {
 	}
 
 	/**
-	 * The body in lower case and its counts of product and program phrases, each worked out once and only when a
-	 * rule asks: most titles decide the role without the body.
+	 * The body's counts of product and program phrases, each worked out once and only when a rule asks: most titles
+	 * decide the role without the body.
 	 */
 	private static final class Body {
 
-		private final String text;
-
-		private String lower;
+		private final String lower;
 
 		private int product = -1;
 
 		private int program = -1;
 
-		Body(String text) {
-			this.text = text;
+		Body(String lower) {
+			this.lower = lower;
 		}
 
 		String lower() {
-			if (this.lower == null) {
-				this.lower = this.text.toLowerCase(Locale.ROOT);
-			}
 			return this.lower;
 		}
 

@@ -86,8 +86,11 @@ final class Sections {
 
 	private final List<Line> lines;
 
-	private Sections(List<Line> lines) {
+	private final String lower;
+
+	private Sections(List<Line> lines, String lower) {
 		this.lines = lines;
+		this.lower = lower;
 	}
 
 	/** One line of the text: its offsets, its section and whether it is a heading. */
@@ -150,7 +153,7 @@ final class Sections {
 			}
 			lines.add(new Line(start, end, kind, isHeading, aboutEmployer));
 		}
-		return new Sections(lines);
+		return new Sections(lines, lowerText);
 	}
 
 	/** @param aboutWords whether the line holds one of the about-line guard's words, null when not known */
@@ -283,6 +286,11 @@ final class Sections {
 			}
 		}
 		return found;
+	}
+
+	/** The whole text in lower case (its length may differ where a letter lower-cases to two). */
+	String lower() {
+		return this.lower;
 	}
 
 	List<Line> lines() {
