@@ -63,10 +63,13 @@ public class PostingNormalizer {
 		String plain = cleanText.isEmpty() ? dirty.text() : cleanText;
 		WorkplaceDetector.Detected workplace = WorkplaceDetector.detect(raw.workplaceHint(), raw.locationText(),
 				plain);
-		Optional<Salary> salary = Salaries.fromStructured(raw.salary(), plain).or(() -> Salaries.fromText(plain));
+		List<Location> locations = locations(raw);
+		String country = locations.stream().map(Location::country).filter((code) -> code != null).findFirst().orElse(null);
+		Optional<Salary> salary = Salaries.fromStructured(raw.salary(), plain, country)
+			.or(() -> Salaries.fromText(plain, country));
 		String identity = (raw.externalId() != null && raw.sourceType().isAts()) ? raw.externalId() : canonicalUrl;
 		return new Posting(PostingIds.of(identity), title, Titles.seniority(title),
-				(raw.company() == null) ? null : raw.company().strip(), locations(raw), workplace.workplace(),
+				(raw.company() == null) ? null : raw.company().strip(), locations, workplace.workplace(),
 				workplace.evidence(), salary.orElse(null), employmentType(raw.employmentType()),
 				PostingDates.parse(raw.datePosted(), this.clock).orElse(null),
 				PostingDates.parseInstant(raw.validThrough())

@@ -59,6 +59,16 @@ public final class Salaries {
 
 	private static final Pattern OTHER_DOLLAR = Pattern.compile("\\b(CAD|AUD|NZD|SGD)\\b");
 
+	/** "(all figures in Canadian dollars)". */
+	private static final Pattern OTHER_DOLLAR_WORDS = Pattern.compile("\\b(canadian|australian|new zealand|singapore) dollars?\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** "$160,000 – $190,000 USD": the code written right after the figures says which dollar they are. */
+	private static final Pattern DOLLAR_CODE_AFTER = Pattern.compile("^\\s*(USD|CAD|AUD|NZD|SGD)\\b");
+
+	/** Where the job is says which dollar a bare "$" is when the text does not. */
+	private static final Map<String, String> DOLLAR_BY_COUNTRY = Map.of("CA", "CAD", "AU", "AUD", "NZ", "NZD", "SG", "SGD");
+
 	private Salaries() {
 	}
 
@@ -73,15 +83,25 @@ public final class Salaries {
 	}
 
 	public static Optional<Salary> fromStructured(RawSalary raw, String text) {
+		return fromStructured(raw, text, null);
+	}
+
+	/** @param country the ISO code of the job's country, which says which dollar a bare "$" is; may be null */
+	public static Optional<Salary> fromStructured(RawSalary raw, String text, String country) {
 		if (raw == null || (raw.min() == null && raw.max() == null)) {
 			return Optional.empty();
 		}
-		String currency = (raw.currency() == null) ? dollarCurrency(text) : raw.currency().toUpperCase(Locale.ROOT);
+		String currency = (raw.currency() == null) ? dollarCurrency(text, -1, country) : raw.currency().toUpperCase(Locale.ROOT);
 		SalaryPeriod period = period(raw.unit()).orElse(guessPeriod(raw.max() != null ? raw.max() : raw.min()));
 		return Optional.of(checked(Salary.of(raw.min(), raw.max(), currency, period)));
 	}
 
 	public static Optional<Salary> fromText(String text) {
+		return fromText(text, null);
+	}
+
+	/** @param country the ISO code of the job's country, which says which dollar a bare "$" is; may be null */
+	public static Optional<Salary> fromText(String text, String country) {
 		if (text == null) {
 			return Optional.empty();
 		}
@@ -90,7 +110,7 @@ public final class Salaries {
 			if (!isPay(text, range.start(), (range.end(6) >= 0) ? range.end(6) : range.end(5))) {
 				continue;
 			}
-			String currency = currency(range.group(1), text);
+			String currency = currency(range.group(1), text, (range.end(6) >= 0) ? range.end(6) : range.end(5), country);
 			double min = amount(range.group(2), range.group(3));
 			double max = amount(range.group(5), range.group(6));
 			if (LAKHS.matcher(range.group(8)).find()) {
@@ -116,7 +136,7 @@ public final class Salaries {
 			if (qualifier == null && period.isEmpty()) {
 				continue;
 			}
-			String currency = currency(single.group(2), text);
+			String currency = currency(single.group(2), text, figureEnd, country);
 			SalaryPeriod resolved = period.orElse(guessPeriod(value));
 			String kind = (qualifier != null) ? qualifier.strip().toLowerCase(Locale.ROOT) : "";
 			Double min = kind.equals("up to") ? null : value;
@@ -146,9 +166,9 @@ public final class Salaries {
 		return salary;
 	}
 
-	private static String currency(String symbol, String text) {
+	private static String currency(String symbol, String text, int figureEnd, String country) {
 		return switch (symbol) {
-			case "$" -> dollarCurrency(text);
+			case "$" -> dollarCurrency(text, figureEnd, country);
 			case "US$" -> "USD";
 			case "C$" -> "CAD";
 			case "A$" -> "AUD";
@@ -156,9 +176,32 @@ public final class Salaries {
 		};
 	}
 
-	private static String dollarCurrency(String text) {
-		Matcher other = OTHER_DOLLAR.matcher((text == null) ? "" : text);
-		return other.find() ? other.group(1) : "USD";
+	/**
+	 * Which dollar a bare "$" is: the code right after the figures, else another dollar the text names, else the
+	 * job's country's, else the US dollar.
+	 */
+	private static String dollarCurrency(String text, int figureEnd, String country) {
+		String safe = (text == null) ? "" : text;
+		if (figureEnd >= 0) {
+			Matcher code = DOLLAR_CODE_AFTER.matcher(safe).region(figureEnd, Math.min(safe.length(), figureEnd + 8));
+			if (code.lookingAt()) {
+				return code.group(1);
+			}
+		}
+		Matcher other = OTHER_DOLLAR.matcher(safe);
+		if (other.find()) {
+			return other.group(1);
+		}
+		Matcher words = OTHER_DOLLAR_WORDS.matcher(safe);
+		if (words.find()) {
+			return switch (words.group(1).toLowerCase(Locale.ROOT)) {
+				case "canadian" -> "CAD";
+				case "australian" -> "AUD";
+				case "new zealand" -> "NZD";
+				default -> "SGD";
+			};
+		}
+		return (country != null) ? DOLLAR_BY_COUNTRY.getOrDefault(country, "USD") : "USD";
 	}
 
 	private static double amount(String digits, String thousands) {

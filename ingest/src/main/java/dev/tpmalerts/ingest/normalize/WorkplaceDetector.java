@@ -18,22 +18,40 @@ public final class WorkplaceDetector {
 	/** One to four office days a week is hybrid; five is on-site. */
 	private static final String PART_WEEK = "(?:[1-4]|one|two|three|four)(?:\\s*(?:-|to|or)\\s*(?:[1-4]|two|three|four))?\\s*(?:days?|x)\\s*(?:a|per|/|each)\\s*week";
 
-	private static final Pattern HYBRID = Pattern.compile("\\bhybrid\\b"
+	private static final String WEEKDAY = "(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)";
+
+	/** "Hybrid cloud", "a hybrid waterfall and agile method", "hybrid/multi-cloud": not a way of working. */
+	private static final String HYBRID_OF_SOMETHING_ELSE = "(?![/-]\\s*(?:cloud|multi|on[- ]?prem))(?!\\s+(?:on[- ]?prem\\w*|cloud|multi-cloud"
+			+ "|waterfall|agile|scrum|kanban|project|delivery|methods?|methodolog\\w*|approach|vehicles?|cars?|engines?|powertrains?"
+			+ "|infrastructure|environments?|architectures?|it|deployments?|solutions?|apps?|mobile|saas|networks?|systems?|events?))";
+
+	private static final Pattern HYBRID = Pattern.compile("\\bhybrid\\b" + HYBRID_OF_SOMETHING_ELSE
 			+ "|\\b(?:office|hub|campus|site|on[- ]?site|in[- ]person|in[- ]office)\\b[^.;\\n]{0,50}?\\b" + PART_WEEK
 			+ "|\\b" + DAYS + "\\s*(?:a|per|/|each)\\s*week\\s+(?:in|at|from)\\s+(?:the|our|an?)\\s+(?:[\\w-]+\\s+){0,3}(?:office|hub|campus|site)"
-			+ "|\\bwork from home (?:up to )?" + DAYS + "\\s*(?:a|per|/|each)\\s*week");
+			+ "|\\b(?:work(?:ing)? from home|wfh|telework(?:ing)?(?: eligible)?|remote work(?:ing)?) (?:up to |for )?" + DAYS + "\\s*(?:a|per|/|each)\\s*week"
+			// "In office Tuesday, Wednesday and Thursday", "in-office Monday through Thursday": office days, not all five.
+			+ "|\\b(?:in[- ]office|in the office|on[- ]?site|in[- ]person)\\s+(?:on\\s+)?(?!monday\\s*(?:through|to|-|–|—)\\s*friday)" + WEEKDAY
+			+ "(?:\\s*(?:,|and|through|to|-|–|—)\\s*" + WEEKDAY + ")+"
+			+ "|\\b" + WEEKDAY + " (?:are|is) (?:work[- ]from[- ]home|wfh|remote)\\b|\\b(?:wfh|work[- ]from[- ]home|remote) " + WEEKDAY + "\\b"
+			+ "|\\bwfh (?:options?|flexibility)\\b|\\b(?:mobile|remote) working (?:of )?up to \\d{1,2} ?%");
 
 	private static final Pattern REMOTE = Pattern.compile(
 			"\\b(?:fully|100%|completely)\\s+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b"
 					+ "|\\bthis (?:role|position|job) is remote\\b|\\bwork from (?:home|anywhere)\\b(?! for)"
+					+ "|\\bhome[- ]based\\b(?!\\s+(?:business|care|services?|health))"
 					+ "|\\bremote\\s*\\((?:us|usa|uk|eu|emea|canada|global|worldwide|anywhere)[^)]*\\)"
 					+ "|\\bremote (?:in|within|across) (?:the )?(?:us|usa|united states|uk|canada|europe)\\b");
 
 	private static final Pattern ONSITE = Pattern.compile(
 			"\\bon[- ]?site\\b|\\bin[- ]office\\b|\\bin[- ]person\\b|\\bthis (?:role|position) is not remote\\b"
+					+ "|\\b(?:field|site|office|plant|store|campus)[- ]based (?:role|position|job|at|in|out of)\\b|\\bthis (?:is an? )?(?:field|site|office)[- ]based\\b"
+					+ "|\\b(?:must|able to|need to) (?:be able to )?commute (?:daily )?to\\b|\\bwithin (?:a )?commut(?:ing|able) distance\\b"
 					+ "|\\b(?:5|five) days (?:a|per|each) week\\b[^.;\\n]{0,30}\\boffice\\b|\\boffice\\b[^.;\\n]{0,40}\\b(?:5|five) days (?:a|per|each) week\\b");
 
-	private static final Pattern PERK = Pattern.compile("work from anywhere for (?:a|up to|\\d+)");
+	/** Perks and facilities: "work from anywhere for a month", "four \"work from anywhere\" weeks", "on-site gym". */
+	private static final Pattern PERK = Pattern.compile("work from anywhere for (?:a|up to|\\d+)"
+			+ "|(?:weeks?|days?|months?) of [\"“]?work from anywhere|work from anywhere[\"”]? (?:weeks?|days?|months?)"
+			+ "|\\bon[- ]?site (?:fitness|gym|cafeteria|caf[eé]|childcare|child care|daycare|parking|clinic|health|wellness|amenities|dining|restaurant|medical|massage)");
 
 	/** A promise for later is not the job's arrangement: "hybrid afterwards at manager discretion". */
 	private static final Pattern LATER = Pattern.compile(
@@ -61,7 +79,7 @@ public final class WorkplaceDetector {
 			}
 		}
 		String body = (text == null) ? "" : text.toLowerCase(Locale.ROOT);
-		String cleaned = body.contains("anywhere") ? PERK.matcher(body).replaceAll(" ") : body;
+		String cleaned = (body.contains("anywhere") || body.contains("site")) ? PERK.matcher(body).replaceAll(" ") : body;
 		if (cleaned.contains("hybrid") || cleaned.contains("remote")) {
 			cleaned = LATER.matcher(cleaned).replaceAll(" ");
 		}
@@ -84,12 +102,12 @@ public final class WorkplaceDetector {
 
 	private static Detected firstOf(String body) {
 		// Hybrid wins: a hybrid job usually mentions both its office days and its remote days.
-		Found hybrid = first(HYBRID, body, "hybrid", "week");
+		Found hybrid = first(HYBRID, body, "hybrid", "week", "day", "wfh", "up to");
 		if (hybrid != null) {
 			return new Detected(Workplace.HYBRID, excerpt(body, hybrid));
 		}
-		Found remote = first(REMOTE, body, "remote", "work from");
-		Found onsite = first(ONSITE, body, "site", "office", "person", "not remote");
+		Found remote = first(REMOTE, body, "remote", "work from", "based");
+		Found onsite = first(ONSITE, body, "site", "office", "person", "not remote", "based", "commut");
 		if (remote != null && (onsite == null || remote.start() <= onsite.start())) {
 			return new Detected(Workplace.REMOTE, excerpt(body, remote));
 		}

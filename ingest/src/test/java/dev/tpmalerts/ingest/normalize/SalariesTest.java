@@ -111,6 +111,19 @@ class SalariesTest {
 		assertThat(salary).map(Salary::currency).contains("CAD");
 	}
 
+	@ParameterizedTest(name = "{0} in {1} → {2}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			US: $160,000 – $190,000 USD. Canada: $150,000 – $175,000 CAD.          | US | USD
+			$150,000 – $178,000 per year (all figures in Canadian dollars).        | -  | CAD
+			Salary $110,000 – $130,000                                              | CA | CAD
+			Salary $110,000 – $130,000                                              | AU | AUD
+			Salary $110,000 – $130,000                                              | US | USD
+			Salary up to $130,000 a year                                            | CA | CAD
+			""")
+	void shouldTellWhichDollarABareDollarSignIs(String text, String country, String expected) {
+		assertThat(Salaries.fromText(text, country)).map(Salary::currency).contains(expected);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "Base salary: $150,000 - $180,000 per year. You will own our SOC 2 audit timelines.",
 			"Base salary: $150,000 - $180,000 per year. Present to technical and business audiences.",

@@ -73,6 +73,22 @@ class WorkplaceDetectorTest {
 			We have a remote-friendly culture, but this role is on-site in Denver.                 | ONSITE
 			You will work 3 days a week in our Austin office.                                      | HYBRID
 			You can work from home up to two days a week; the rest of the week is on-site in Denver. | HYBRID
+			Our team works in-office Monday through Thursday; Fridays are work-from-home days.       | HYBRID
+			New York, NY — in office Tuesday, Wednesday and Thursday at our Flatiron office.          | HYBRID
+			Telework eligible up to 2 days per week; the remaining days are worked on-site at City Hall. | HYBRID
+			Mobile working up to 60%, the rest at our Cologne campus.                                | HYBRID
+			Perks: WFH options, a learning budget and a team offsite.                                | HYBRID
+			In-person at the District Office, Monday–Friday. You will manage hybrid waterfall and agile methods. | ONSITE
+			Everyone works on-site at our studio, five days a week. Move build agents to a hybrid on-prem/cloud setup. | ONSITE
+			You will run our hybrid cloud migration from the Denver office.                          | UNKNOWN
+			This is a field-based position split between our operations center and field sites.    | ONSITE
+			This is a site-based role at our Derby engineering centre.                               | ONSITE
+			Office-based at our Charlotte division office, Monday–Friday, with visits to job sites. | ONSITE
+			This is a home-based position open to candidates anywhere in the US, with travel up to 20%. | REMOTE
+			Benefits: 401(k), flexible working arrangements and an on-site fitness center.          | UNKNOWN
+			On-site at our studio. You still get four "work from anywhere" weeks a year.             | ONSITE
+			Benefits: four weeks of "work from anywhere" per year.                                  | UNKNOWN
+			Location: candidates must be able to commute to our Store Support Center. Free parking and an on-site café. | ONSITE
 			""")
 	void shouldReadWhatTheTextSaysOfTheJobItself(String text, Workplace expected) {
 		assertThat(WorkplaceDetector.detect(null, null, text).workplace()).isEqualTo(expected);
