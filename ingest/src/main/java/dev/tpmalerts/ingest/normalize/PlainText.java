@@ -53,7 +53,9 @@ final class PlainText implements NodeVisitor {
 				}
 			}
 		}
-		else if (node instanceof Element element && element.normalName().equals("br")) {
+		else if (node instanceof Element element
+				&& (element.normalName().equals("br") || BLOCKS.contains(element.normalName()))) {
+			// A block starts a line too: "<strong>What you'll do</strong><ul><li>…" is a heading, then the list.
 			newLine();
 		}
 	}

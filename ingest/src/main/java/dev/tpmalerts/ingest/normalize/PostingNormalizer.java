@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostingNormalizer {
 
-	private static final Safelist DESCRIPTION_TAGS = Safelist.basic().addTags("h1", "h2", "h3", "h4", "h5", "h6");
+	private static final Safelist DESCRIPTION_TAGS = Safelist.basic()
+		.addTags("h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article");
 
 	private static final int MAX_TITLE = 300;
 

@@ -118,6 +118,19 @@ class PostingNormalizerTest {
 	}
 
 	@Test
+	void shouldStartALineWhereABlockStarts() {
+		RawPosting raw = careerPage()
+			.description("<div><strong>About Dunmore</strong><br>We make truck bodies.</div><div><strong>What you'll do</strong>"
+					+ "<ul><li>Own the plan</li></ul><strong>What you need</strong><p>PMP or equivalent.</p></div>")
+			.build();
+
+		Posting posting = this.normalizer.normalize(raw);
+
+		assertThat(posting.descriptionText().lines().map(String::strip)).containsExactly("About Dunmore",
+				"We make truck bodies.", "What you'll do", "Own the plan", "What you need", "PMP or equivalent.");
+	}
+
+	@Test
 	void shouldKeepPlainTextDescriptionsAsTheyAre() {
 		Posting posting = this.normalizer
 			.normalize(careerPage().description("Manage our online learning programs. Fully remote (US).").build());
