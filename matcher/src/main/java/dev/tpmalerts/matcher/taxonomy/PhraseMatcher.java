@@ -2,7 +2,6 @@ package dev.tpmalerts.matcher.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +45,11 @@ public final class PhraseMatcher {
 	/** The folded words of every form and every word {@link #isNegated} asks about; no other word needs a number. */
 	private final Tokens.Vocabulary vocabulary;
 
-	/** By vocabulary number: the forms that start with that word, longest first, or null. */
-	private final Form[][] formsByFirstWord;
+	/** By vocabulary number: the forms that start with that word, or null. */
+	private final Node[] formsByFirstWord;
+
+	/** The most words a form has. */
+	private final int longestForm;
 
 	/** By vocabulary number: the {@code IS_} bits of that word. */
 	private final byte[] kinds;
@@ -84,16 +86,22 @@ public final class PhraseMatcher {
 		mark(NOT_NEEDED, IS_NOT_NEEDED);
 		mark(WANTED, IS_WANTED);
 		this.contractionT = this.vocabulary.number("t");
-		Map<Integer, List<Form>> formsByFirstWord = new HashMap<>();
+		this.formsByFirstWord = new Node[this.vocabulary.size()];
+		int longestForm = 0;
 		for (Written each : written) {
-			Form form = new Form(each, this.vocabulary);
-			formsByFirstWord.computeIfAbsent(form.firstWord(), (key) -> new ArrayList<>()).add(form);
+			List<Token> tokens = each.tokens();
+			int first = this.vocabulary.number(tokens.get(0).folded());
+			if (this.formsByFirstWord[first] == null) {
+				this.formsByFirstWord[first] = new Node();
+			}
+			Node node = this.formsByFirstWord[first];
+			for (Token token : tokens.subList(1, tokens.size())) {
+				node = node.childFor(this.vocabulary.number(token.folded()));
+			}
+			node.add(new Form(each));
+			longestForm = Math.max(longestForm, tokens.size());
 		}
-		this.formsByFirstWord = new Form[this.vocabulary.size()][];
-		formsByFirstWord.forEach((first, forms) -> {
-			forms.sort(Comparator.comparingInt((Form form) -> form.length()).reversed());
-			this.formsByFirstWord[first] = forms.toArray(Form[]::new);
-		});
+		this.longestForm = longestForm;
 	}
 
 	private void mark(List<String> words, int kind) {
@@ -109,63 +117,41 @@ public final class PhraseMatcher {
 
 	public List<Match> find(String text) {
 		Tokens.Numbered tokens = Tokens.numbered(text, this.vocabulary);
-		// By concept number, in the order first found, as a LinkedHashMap keyed by the concept would keep them.
-		List<Evidence>[] found = null;
-		Concept[] firstFound = null;
-		int[] order = null;
-		int orderCount = 0;
+		Found found = null;
+		Node[] path = new Node[this.longestForm];
 		int[] matchedHere = new int[8];
 		for (int i = 0; i < tokens.size(); i++) {
 			int word = tokens.number(i);
-			Form[] candidates = (word >= 0) ? this.formsByFirstWord[word] : null;
-			if (candidates == null) {
+			Node node = (word >= 0) ? this.formsByFirstWord[word] : null;
+			if (node == null) {
 				continue;
 			}
+			// The forms whose folded words the text has from here, by their number of words less one.
+			int depth = 0;
+			path[depth++] = node;
+			while (i + depth < tokens.size() && (node = node.child(tokens.number(i + depth))) != null) {
+				path[depth++] = node;
+			}
+			// Longest first, each concept once.
 			int matchedCount = 0;
-			for (Form form : candidates) {
-				if (contains(matchedHere, matchedCount, form.number) || !form.matchesAt(tokens, i)) {
-					continue;
-				}
-				int last = i + form.length() - 1;
-				if (isNegated(tokens, i, last)) {
-					continue;
-				}
-				if (matchedCount == matchedHere.length) {
-					matchedHere = Arrays.copyOf(matchedHere, matchedCount * 2);
-				}
-				matchedHere[matchedCount++] = form.number;
-				if (found == null) {
-					found = newEvidenceLists(this.conceptCount);
-					firstFound = new Concept[this.conceptCount];
-					order = new int[this.conceptCount];
-				}
-				List<Evidence> evidence = found[form.number];
-				if (evidence == null) {
-					evidence = new ArrayList<>();
-					found[form.number] = evidence;
-					firstFound[form.number] = form.concept;
-					order[orderCount++] = form.number;
-				}
-				if (evidence.size() < MAX_EVIDENCE) {
-					int start = tokens.start(i);
-					int end = tokens.end(last);
-					evidence.add(new Evidence(text.substring(start, end), start, end));
+			for (int last = i + depth - 1; last >= i; last--) {
+				for (Form form : path[last - i].forms) {
+					if (contains(matchedHere, matchedCount, form.number) || !form.isWrittenAt(tokens, i)
+							|| isNegated(tokens, i, last)) {
+						continue;
+					}
+					if (matchedCount == matchedHere.length) {
+						matchedHere = Arrays.copyOf(matchedHere, matchedCount * 2);
+					}
+					matchedHere[matchedCount++] = form.number;
+					if (found == null) {
+						found = new Found(this.conceptCount);
+					}
+					found.add(form, tokens.start(i), tokens.end(last));
 				}
 			}
 		}
-		if (found == null) {
-			return List.of();
-		}
-		Match[] matches = new Match[orderCount];
-		for (int k = 0; k < orderCount; k++) {
-			matches[k] = new Match(firstFound[order[k]], List.copyOf(found[order[k]]));
-		}
-		return List.of(matches);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Evidence>[] newEvidenceLists(int size) {
-		return (List<Evidence>[]) new List<?>[size];
+		return (found != null) ? found.matches(text) : List.of();
 	}
 
 	private static boolean contains(int[] numbers, int count, int number) {
@@ -211,54 +197,140 @@ public final class PhraseMatcher {
 
 	}
 
-	/** A form ready to compare with a text's tokens: by vocabulary number, or as written when case matters. */
+	/**
+	 * The forms that start with one word, as a tree by their following folded words, so that the text's next tokens
+	 * choose the one path along which forms can match.
+	 */
+	private static final class Node {
+
+		/** The forms whose folded words end here, in the order the taxonomy gives them. */
+		private Form[] forms = new Form[0];
+
+		private int[] childWords = new int[0];
+
+		private Node[] children = new Node[0];
+
+		void add(Form form) {
+			this.forms = Arrays.copyOf(this.forms, this.forms.length + 1);
+			this.forms[this.forms.length - 1] = form;
+		}
+
+		Node childFor(int word) {
+			Node child = child(word);
+			if (child == null) {
+				child = new Node();
+				this.childWords = Arrays.copyOf(this.childWords, this.childWords.length + 1);
+				this.childWords[this.childWords.length - 1] = word;
+				this.children = Arrays.copyOf(this.children, this.children.length + 1);
+				this.children[this.children.length - 1] = child;
+			}
+			return child;
+		}
+
+		/** The child for the word with this vocabulary number, or null; none for -1. */
+		Node child(int word) {
+			for (int k = 0; k < this.childWords.length; k++) {
+				if (this.childWords[k] == word) {
+					return this.children[k];
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/** A form in the tree: its concept, and its words as written for when case matters. */
 	private static final class Form {
 
 		private final Concept concept;
 
 		private final int number;
 
-		private final int[] words;
-
 		private final char[][] originals;
 
 		private final boolean caseSensitive;
 
-		Form(Written written, Tokens.Vocabulary vocabulary) {
+		Form(Written written) {
 			this.concept = written.concept();
 			this.number = written.number();
-			this.words = written.tokens().stream().mapToInt((token) -> vocabulary.number(token.folded())).toArray();
 			this.originals = written.tokens().stream().map((token) -> token.original().toCharArray()).toArray(char[][]::new);
 			this.caseSensitive = written.caseSensitive();
 		}
 
-		int firstWord() {
-			return this.words[0];
-		}
-
-		int length() {
-			return this.words.length;
-		}
-
-		boolean matchesAt(Tokens.Numbered tokens, int at) {
-			if (at + this.words.length > tokens.size()) {
-				return false;
-			}
-			if (this.caseSensitive) {
-				for (int k = 0; k < this.originals.length; k++) {
-					if (!tokens.isWritten(at + k, this.originals[k])) {
-						return false;
-					}
-				}
+		/** Whether the text from this token is written as the form, when case matters; its folded words match. */
+		boolean isWrittenAt(Tokens.Numbered tokens, int at) {
+			if (!this.caseSensitive) {
 				return true;
 			}
-			// The first word is the one the form was found by.
-			for (int k = 1; k < this.words.length; k++) {
-				if (this.words[k] != tokens.number(at + k)) {
+			for (int k = 0; k < this.originals.length; k++) {
+				if (!tokens.isWritten(at + k, this.originals[k])) {
 					return false;
 				}
 			}
 			return true;
+		}
+
+	}
+
+	/**
+	 * What {@link #find} has found so far: the places of each concept's mentions, by concept number in the order
+	 * first found, as a LinkedHashMap keyed by the concept would keep them. Their text is cut at the end.
+	 */
+	private static final class Found {
+
+		private final Concept[] concepts;
+
+		private final int[] counts;
+
+		private final int[] order;
+
+		private int orderCount;
+
+		/** Concept number, start and end of each mention kept, in the order found. */
+		private int[] mentions = new int[3 * 64];
+
+		private int mentionCount;
+
+		Found(int conceptCount) {
+			this.concepts = new Concept[conceptCount];
+			this.counts = new int[conceptCount];
+			this.order = new int[conceptCount];
+		}
+
+		void add(Form form, int start, int end) {
+			if (this.concepts[form.number] == null) {
+				this.concepts[form.number] = form.concept;
+				this.order[this.orderCount++] = form.number;
+			}
+			if (this.counts[form.number] == MAX_EVIDENCE) {
+				return;
+			}
+			this.counts[form.number]++;
+			if (this.mentionCount == this.mentions.length) {
+				this.mentions = Arrays.copyOf(this.mentions, this.mentionCount * 2);
+			}
+			this.mentions[this.mentionCount++] = form.number;
+			this.mentions[this.mentionCount++] = start;
+			this.mentions[this.mentionCount++] = end;
+		}
+
+		List<Match> matches(String text) {
+			Evidence[][] evidence = new Evidence[this.concepts.length][];
+			int[] filled = new int[this.concepts.length];
+			for (int k = 0; k < this.orderCount; k++) {
+				evidence[this.order[k]] = new Evidence[this.counts[this.order[k]]];
+			}
+			for (int k = 0; k < this.mentionCount; k += 3) {
+				int number = this.mentions[k];
+				int start = this.mentions[k + 1];
+				int end = this.mentions[k + 2];
+				evidence[number][filled[number]++] = new Evidence(text.substring(start, end), start, end);
+			}
+			Match[] matches = new Match[this.orderCount];
+			for (int k = 0; k < this.orderCount; k++) {
+				matches[k] = new Match(this.concepts[this.order[k]], List.of(evidence[this.order[k]]));
+			}
+			return List.of(matches);
 		}
 
 	}
