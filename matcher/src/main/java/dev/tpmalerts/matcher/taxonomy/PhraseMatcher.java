@@ -2,8 +2,8 @@ package dev.tpmalerts.matcher.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,44 +18,96 @@ import dev.tpmalerts.shared.Evidence;
  */
 public final class PhraseMatcher {
 
-	private static final Set<String> NEGATION_BEFORE = Set.of("no", "not", "without", "non", "nor");
+	private static final List<String> NEGATION_BEFORE = List.of("no", "not", "without", "non", "nor");
 
 	/** "PMP not required", "PMP isn't needed", "PMP is not mandatory". */
-	private static final Set<String> NEGATION_AFTER = Set.of("not", "isn", "aren", "doesn");
+	private static final List<String> NEGATION_AFTER = List.of("not", "isn", "aren", "doesn");
 
-	private static final Set<String> NOT_NEEDED = Set.of("required", "needed", "necessary", "mandatory", "essential",
+	private static final List<String> NOT_NEEDED = List.of("required", "needed", "necessary", "mandatory", "essential",
 			"need", "require");
 
 	/** "PMP preferred but not required" still prefers a PMP. */
-	private static final Set<String> WANTED = Set.of("preferred", "plus", "desired", "desirable", "bonus", "helpful",
+	private static final List<String> WANTED = List.of("preferred", "plus", "desired", "desirable", "bonus", "helpful",
 			"beneficial", "advantage", "nice", "ideal", "ideally", "welcome", "valued", "appreciated");
+
+	/** The kinds of word that {@link #isNegated} asks about, as bits. */
+	private static final int IS_NEGATION_BEFORE = 1;
+
+	private static final int IS_NEGATION_AFTER = 2;
+
+	private static final int IS_NOT_NEEDED = 4;
+
+	private static final int IS_WANTED = 8;
 
 	/** Enough that the classifier can still show five after it leaves out the ones in boilerplate. */
 	private static final int MAX_EVIDENCE = 50;
 
-	private final Map<String, List<Form>> formsByFirstToken = new HashMap<>();
+	/** The folded words of every form and every word {@link #isNegated} asks about; no other word needs a number. */
+	private final Tokens.Vocabulary vocabulary;
 
-	/** Each distinct concept once, by the number its forms carry: a record's hash code walks all its forms. */
-	private final List<Concept> concepts = new ArrayList<>();
+	/** By vocabulary number: the forms that start with that word, or null. */
+	private final Node[] formsByFirstWord;
+
+	/** The most words a form has. */
+	private final int longestForm;
+
+	/** By vocabulary number: the {@code IS_} bits of that word. */
+	private final byte[] kinds;
+
+	/** The "t" of "isn't", which the check for "not required" after a mention steps over. */
+	private final int contractionT;
+
+	/** How many distinct concepts the forms carry, numbered from 0 in the order given. */
+	private final int conceptCount;
 
 	public PhraseMatcher(List<Concept> concepts) {
+		// Each distinct concept once: a record's hash code walks all its forms, so it is not asked per match.
 		Map<Concept, Integer> numbers = new HashMap<>();
+		List<Written> written = new ArrayList<>();
+		Set<String> words = new LinkedHashSet<>();
 		for (Concept concept : concepts) {
-			for (String written : concept.forms()) {
-				boolean caseSensitive = written.startsWith("=");
-				List<Token> tokens = Tokens.of(caseSensitive ? written.substring(1) : written);
+			for (String form : concept.forms()) {
+				boolean caseSensitive = form.startsWith("=");
+				List<Token> tokens = Tokens.of(caseSensitive ? form.substring(1) : form);
 				if (tokens.isEmpty()) {
 					continue;
 				}
-				int number = numbers.computeIfAbsent(concept, (key) -> {
-					this.concepts.add(key);
-					return this.concepts.size() - 1;
-				});
-				Form form = new Form(concept, number, tokens, caseSensitive);
-				this.formsByFirstToken.computeIfAbsent(tokens.get(0).folded(), (key) -> new ArrayList<>()).add(form);
+				int number = numbers.computeIfAbsent(concept, (key) -> numbers.size());
+				written.add(new Written(concept, number, tokens, caseSensitive));
+				tokens.forEach((token) -> words.add(token.folded()));
 			}
 		}
-		this.formsByFirstToken.values().forEach((forms) -> forms.sort(Comparator.comparingInt((Form form) -> form.tokens().size()).reversed()));
+		this.conceptCount = numbers.size();
+		List.of(NEGATION_BEFORE, NEGATION_AFTER, NOT_NEEDED, WANTED, List.of("t")).forEach(words::addAll);
+		this.vocabulary = new Tokens.Vocabulary(words);
+		this.kinds = new byte[this.vocabulary.size()];
+		mark(NEGATION_BEFORE, IS_NEGATION_BEFORE);
+		mark(NEGATION_AFTER, IS_NEGATION_AFTER);
+		mark(NOT_NEEDED, IS_NOT_NEEDED);
+		mark(WANTED, IS_WANTED);
+		this.contractionT = this.vocabulary.number("t");
+		this.formsByFirstWord = new Node[this.vocabulary.size()];
+		int longestForm = 0;
+		for (Written each : written) {
+			List<Token> tokens = each.tokens();
+			int first = this.vocabulary.number(tokens.get(0).folded());
+			if (this.formsByFirstWord[first] == null) {
+				this.formsByFirstWord[first] = new Node();
+			}
+			Node node = this.formsByFirstWord[first];
+			for (Token token : tokens.subList(1, tokens.size())) {
+				node = node.childFor(this.vocabulary.number(token.folded()));
+			}
+			node.add(new Form(each));
+			longestForm = Math.max(longestForm, tokens.size());
+		}
+		this.longestForm = longestForm;
+	}
+
+	private void mark(List<String> words, int kind) {
+		for (String word : words) {
+			this.kinds[this.vocabulary.number(word)] |= kind;
+		}
 	}
 
 	/** A concept found in the text, with every place it was found (up to five). */
@@ -64,54 +116,42 @@ public final class PhraseMatcher {
 	}
 
 	public List<Match> find(String text) {
-		List<Token> tokens = Tokens.of(text);
-		// By concept number, in the order first found, as a LinkedHashMap keyed by the concept would keep them.
-		List<Evidence>[] found = newEvidenceLists(this.concepts.size());
-		Concept[] firstFound = new Concept[this.concepts.size()];
-		List<Integer> order = new ArrayList<>();
+		Tokens.Numbered tokens = Tokens.numbered(text, this.vocabulary);
+		Found found = null;
+		Node[] path = new Node[this.longestForm];
 		int[] matchedHere = new int[8];
 		for (int i = 0; i < tokens.size(); i++) {
-			List<Form> candidates = this.formsByFirstToken.get(tokens.get(i).folded());
-			if (candidates == null) {
+			int word = tokens.number(i);
+			Node node = (word >= 0) ? this.formsByFirstWord[word] : null;
+			if (node == null) {
 				continue;
 			}
+			// The forms whose folded words the text has from here, by their number of words less one.
+			int depth = 0;
+			path[depth++] = node;
+			while (i + depth < tokens.size() && (node = node.child(tokens.number(i + depth))) != null) {
+				path[depth++] = node;
+			}
+			// Longest first, each concept once.
 			int matchedCount = 0;
-			for (Form form : candidates) {
-				if (contains(matchedHere, matchedCount, form.number()) || !form.matchesAt(tokens, i)) {
-					continue;
-				}
-				int last = i + form.tokens().size() - 1;
-				if (isNegated(text, tokens, i, last)) {
-					continue;
-				}
-				if (matchedCount == matchedHere.length) {
-					matchedHere = Arrays.copyOf(matchedHere, matchedCount * 2);
-				}
-				matchedHere[matchedCount++] = form.number();
-				List<Evidence> evidence = found[form.number()];
-				if (evidence == null) {
-					evidence = new ArrayList<>();
-					found[form.number()] = evidence;
-					firstFound[form.number()] = form.concept();
-					order.add(form.number());
-				}
-				if (evidence.size() < MAX_EVIDENCE) {
-					int start = tokens.get(i).start();
-					int end = tokens.get(last).end();
-					evidence.add(new Evidence(text.substring(start, end), start, end));
+			for (int last = i + depth - 1; last >= i; last--) {
+				for (Form form : path[last - i].forms) {
+					if (contains(matchedHere, matchedCount, form.number) || !form.isWrittenAt(tokens, i)
+							|| isNegated(tokens, i, last)) {
+						continue;
+					}
+					if (matchedCount == matchedHere.length) {
+						matchedHere = Arrays.copyOf(matchedHere, matchedCount * 2);
+					}
+					matchedHere[matchedCount++] = form.number;
+					if (found == null) {
+						found = new Found(this.conceptCount);
+					}
+					found.add(form, tokens.start(i), tokens.end(last));
 				}
 			}
 		}
-		List<Match> matches = new ArrayList<>(order.size());
-		for (int number : order) {
-			matches.add(new Match(firstFound[number], List.copyOf(found[number])));
-		}
-		return List.copyOf(matches);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Evidence>[] newEvidenceLists(int size) {
-		return (List<Evidence>[]) new List<?>[size];
+		return (found != null) ? found.matches(text) : List.of();
 	}
 
 	private static boolean contains(int[] numbers, int count, int number) {
@@ -123,58 +163,174 @@ public final class PhraseMatcher {
 		return false;
 	}
 
-	private static boolean isNegated(String text, List<Token> tokens, int first, int last) {
+	private boolean isNegated(Tokens.Numbered tokens, int first, int last) {
 		// Negation reaches only within its clause: "No travel required. PMP preferred" prefers a PMP.
-		for (int j = first - 1; j >= Math.max(0, first - 3) && !clauseBreak(text, tokens, j, j + 1); j--) {
-			if (NEGATION_BEFORE.contains(tokens.get(j).folded())) {
+		for (int j = first - 1; j >= Math.max(0, first - 3) && !tokens.clauseBreakBefore(j + 1); j--) {
+			if (is(tokens.number(j), IS_NEGATION_BEFORE)) {
 				return true;
 			}
 		}
 		// "PMP is not required", "PMP not needed", "PMP isn't required"; not "PMP preferred, not required"
 		int limit = Math.min(tokens.size() - 1, last + 5);
-		for (int j = last + 1; j < limit && !clauseBreak(text, tokens, j - 1, j); j++) {
-			String word = tokens.get(j).folded();
-			if (WANTED.contains(word)) {
+		for (int j = last + 1; j < limit && !tokens.clauseBreakBefore(j); j++) {
+			int word = tokens.number(j);
+			if (is(word, IS_WANTED)) {
 				return false;
 			}
-			String next = tokens.get(j + 1).folded();
-			if (next.equals("t") && j + 2 < tokens.size()) {
-				next = tokens.get(j + 2).folded();
+			int next = tokens.number(j + 1);
+			if (next == this.contractionT && j + 2 < tokens.size()) {
+				next = tokens.number(j + 2);
 			}
-			if (NEGATION_AFTER.contains(word) && NOT_NEEDED.contains(next)) {
+			if (is(word, IS_NEGATION_AFTER) && is(next, IS_NOT_NEEDED)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** Whether a clause ends between two neighbouring tokens: "ITIL and CCNA; PMP not required". */
-	private static boolean clauseBreak(String text, List<Token> tokens, int before, int after) {
-		for (int c = tokens.get(before).end(); c < tokens.get(after).start(); c++) {
-			char ch = text.charAt(c);
-			if (ch == ';' || ch == '.' || ch == ',' || ch == '\n' || ch == '(' || ch == ')' || ch == ':' || ch == '•') {
-				return true;
-			}
-		}
-		return false;
+	private boolean is(int word, int kind) {
+		return word >= 0 && (this.kinds[word] & kind) != 0;
 	}
 
-	private record Form(Concept concept, int number, List<Token> tokens, boolean caseSensitive) {
+	/** A form as the taxonomy writes it, tokenised. */
+	private record Written(Concept concept, int number, List<Token> tokens, boolean caseSensitive) {
 
-		boolean matchesAt(List<Token> text, int at) {
-			if (at + this.tokens.size() > text.size()) {
-				return false;
+	}
+
+	/**
+	 * The forms that start with one word, as a tree by their following folded words, so that the text's next tokens
+	 * choose the one path along which forms can match.
+	 */
+	private static final class Node {
+
+		/** The forms whose folded words end here, in the order the taxonomy gives them. */
+		private Form[] forms = new Form[0];
+
+		private int[] childWords = new int[0];
+
+		private Node[] children = new Node[0];
+
+		void add(Form form) {
+			this.forms = Arrays.copyOf(this.forms, this.forms.length + 1);
+			this.forms[this.forms.length - 1] = form;
+		}
+
+		Node childFor(int word) {
+			Node child = child(word);
+			if (child == null) {
+				child = new Node();
+				this.childWords = Arrays.copyOf(this.childWords, this.childWords.length + 1);
+				this.childWords[this.childWords.length - 1] = word;
+				this.children = Arrays.copyOf(this.children, this.children.length + 1);
+				this.children[this.children.length - 1] = child;
 			}
-			for (int k = 0; k < this.tokens.size(); k++) {
-				Token wanted = this.tokens.get(k);
-				Token actual = text.get(at + k);
-				boolean same = this.caseSensitive ? wanted.original().equals(actual.original())
-						: wanted.folded().equals(actual.folded());
-				if (!same) {
+			return child;
+		}
+
+		/** The child for the word with this vocabulary number, or null; none for -1. */
+		Node child(int word) {
+			for (int k = 0; k < this.childWords.length; k++) {
+				if (this.childWords[k] == word) {
+					return this.children[k];
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/** A form in the tree: its concept, and its words as written for when case matters. */
+	private static final class Form {
+
+		private final Concept concept;
+
+		private final int number;
+
+		private final char[][] originals;
+
+		private final boolean caseSensitive;
+
+		Form(Written written) {
+			this.concept = written.concept();
+			this.number = written.number();
+			this.originals = written.tokens().stream().map((token) -> token.original().toCharArray()).toArray(char[][]::new);
+			this.caseSensitive = written.caseSensitive();
+		}
+
+		/** Whether the text from this token is written as the form, when case matters; its folded words match. */
+		boolean isWrittenAt(Tokens.Numbered tokens, int at) {
+			if (!this.caseSensitive) {
+				return true;
+			}
+			for (int k = 0; k < this.originals.length; k++) {
+				if (!tokens.isWritten(at + k, this.originals[k])) {
 					return false;
 				}
 			}
 			return true;
+		}
+
+	}
+
+	/**
+	 * What {@link #find} has found so far: the places of each concept's mentions, by concept number in the order
+	 * first found, as a LinkedHashMap keyed by the concept would keep them. Their text is cut at the end.
+	 */
+	private static final class Found {
+
+		private final Concept[] concepts;
+
+		private final int[] counts;
+
+		private final int[] order;
+
+		private int orderCount;
+
+		/** Concept number, start and end of each mention kept, in the order found. */
+		private int[] mentions = new int[3 * 64];
+
+		private int mentionCount;
+
+		Found(int conceptCount) {
+			this.concepts = new Concept[conceptCount];
+			this.counts = new int[conceptCount];
+			this.order = new int[conceptCount];
+		}
+
+		void add(Form form, int start, int end) {
+			if (this.concepts[form.number] == null) {
+				this.concepts[form.number] = form.concept;
+				this.order[this.orderCount++] = form.number;
+			}
+			if (this.counts[form.number] == MAX_EVIDENCE) {
+				return;
+			}
+			this.counts[form.number]++;
+			if (this.mentionCount == this.mentions.length) {
+				this.mentions = Arrays.copyOf(this.mentions, this.mentionCount * 2);
+			}
+			this.mentions[this.mentionCount++] = form.number;
+			this.mentions[this.mentionCount++] = start;
+			this.mentions[this.mentionCount++] = end;
+		}
+
+		List<Match> matches(String text) {
+			Evidence[][] evidence = new Evidence[this.concepts.length][];
+			int[] filled = new int[this.concepts.length];
+			for (int k = 0; k < this.orderCount; k++) {
+				evidence[this.order[k]] = new Evidence[this.counts[this.order[k]]];
+			}
+			for (int k = 0; k < this.mentionCount; k += 3) {
+				int number = this.mentions[k];
+				int start = this.mentions[k + 1];
+				int end = this.mentions[k + 2];
+				evidence[number][filled[number]++] = new Evidence(text.substring(start, end), start, end);
+			}
+			Match[] matches = new Match[this.orderCount];
+			for (int k = 0; k < this.orderCount; k++) {
+				matches[k] = new Match(this.concepts[this.order[k]], List.of(evidence[this.order[k]]));
+			}
+			return List.of(matches);
 		}
 
 	}

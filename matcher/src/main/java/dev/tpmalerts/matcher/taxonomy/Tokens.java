@@ -1,6 +1,8 @@
 package dev.tpmalerts.matcher.taxonomy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +12,34 @@ import java.util.Locale;
  * plural "s" removed, so "APIs" meets "API" and "Stakeholders" meets "stakeholder".
  */
 public final class Tokens {
+
+	/** By ASCII character: its lower case when it is a letter or digit, else 0. */
+	private static final char[] ASCII_WORD_CHARACTERS = new char[128];
+
+	static {
+		for (char c = 0; c < 128; c++) {
+			boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+			ASCII_WORD_CHARACTERS[c] = letterOrDigit ? toLowerAscii(c) : 0;
+		}
+	}
+
+	/** By ASCII character: whether it ends a clause; "•" is the one beyond ASCII that does. */
+	private static final boolean[] ASCII_CLAUSE_BREAKS = new boolean[128];
+
+	static {
+		for (char c : ";.,\n():".toCharArray()) {
+			ASCII_CLAUSE_BREAKS[c] = true;
+		}
+	}
+
+	/**
+	 * Each thread's arrays for {@link #numbered}, kept between calls: allocating and zeroing them for every posting
+	 * cost as much as a quarter of the tokenising.
+	 */
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+	/** Longer texts get arrays of their own, so that one huge posting does not stay in memory with its thread. */
+	private static final int MAX_KEPT_LENGTH = 64 * 1024;
 
 	private Tokens() {
 	}
@@ -44,21 +74,268 @@ public final class Tokens {
 		return tokens;
 	}
 
+	/**
+	 * The same tokens as {@link #of(String)}, as offsets and the vocabulary's number for each folded form, without
+	 * a String per token: a 5 KB posting has seven hundred tokens and few of them are words anyone looks up. What it
+	 * returns is good until the next call on the same thread.
+	 */
+	static Numbered numbered(String text, Vocabulary vocabulary) {
+		int length = text.length();
+		Scratch scratch = SCRATCH.get();
+		char[] chars = (scratch.chars.length >= length) ? scratch.chars : new char[length];
+		text.getChars(0, length, chars, 0);
+		int[] tokens = scratch.tokens;
+		int size = 0;
+		boolean clauseBreak = false;
+		int i = 0;
+		while (i < length) {
+			char c = chars[i];
+			int start = i;
+			int number;
+			if ((c < 128) ? ASCII_WORD_CHARACTERS[c] != 0 : Character.isLetterOrDigit(c)) {
+				// The hash of the lower-cased word as String.hashCode computes it, and the hash without the last
+				// character, for when the folded form leaves off a plural "s".
+				int hash = 0;
+				int withoutLast = 0;
+				boolean ascii = true;
+				for (; i < length; i++) {
+					char each = chars[i];
+					if (each < 128) {
+						char lower = ASCII_WORD_CHARACTERS[each];
+						if (lower == 0) {
+							break;
+						}
+						withoutLast = hash;
+						hash = 31 * hash + lower;
+					}
+					else if (Character.isLetterOrDigit(each)) {
+						ascii = false;
+					}
+					else {
+						break;
+					}
+				}
+				if (ascii) {
+					int foldedLength = i - start;
+					if (foldedLength > 3 && isPluralEnding(ASCII_WORD_CHARACTERS[chars[i - 2]], ASCII_WORD_CHARACTERS[chars[i - 1]])) {
+						foldedLength--;
+						hash = withoutLast;
+					}
+					number = vocabulary.number(chars, start, foldedLength, hash);
+				}
+				else {
+					// Lower-casing beyond ASCII may change the length ("İ" becomes two characters): fold it as of does.
+					number = vocabulary.number(fold(text.substring(start, i)));
+				}
+			}
+			else if ((c == '+' || c == '#') && i > 0 && isLetterOrDigit(chars[i - 1])) {
+				i++;
+				number = vocabulary.number(chars, start, 1, c);
+			}
+			else {
+				clauseBreak |= isClauseBreak(c);
+				i++;
+				continue;
+			}
+			if (size + Numbered.STRIDE > tokens.length) {
+				tokens = Arrays.copyOf(tokens, Math.max(tokens.length * 2, 1024));
+			}
+			tokens[size] = start;
+			tokens[size + 1] = i;
+			tokens[size + 2] = number;
+			tokens[size + 3] = clauseBreak ? 1 : 0;
+			size += Numbered.STRIDE;
+			clauseBreak = false;
+		}
+		if (length <= MAX_KEPT_LENGTH) {
+			scratch.chars = chars;
+			scratch.tokens = tokens;
+		}
+		return new Numbered(chars, tokens, size / Numbered.STRIDE);
+	}
+
+	/** Whether the character ends a clause, so that negation before it does not reach past it. */
+	private static boolean isClauseBreak(char c) {
+		return (c < 128) ? ASCII_CLAUSE_BREAKS[c] : c == '•';
+	}
+
 	/** {@link Character#isLetterOrDigit(char)}, answered without its table lookup for the ASCII most text is. */
 	private static boolean isLetterOrDigit(char c) {
 		if (c < 128) {
-			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+			return ASCII_WORD_CHARACTERS[c] != 0;
 		}
 		return Character.isLetterOrDigit(c);
 	}
 
+	private static char toLowerAscii(char c) {
+		return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+	}
+
+	/** The last two lower-case characters of a word longer than three end a plural that folding removes. */
+	private static boolean isPluralEnding(char beforeLast, char last) {
+		return last == 's' && beforeLast != 's' && beforeLast != 'u' && beforeLast != 'i';
+	}
+
 	static String fold(String word) {
 		String lower = word.toLowerCase(Locale.ROOT);
-		if (lower.length() > 3 && lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("us")
-				&& !lower.endsWith("is")) {
+		if (lower.length() > 3 && isPluralEnding(lower.charAt(lower.length() - 2), lower.charAt(lower.length() - 1))) {
 			return lower.substring(0, lower.length() - 1);
 		}
 		return lower;
+	}
+
+	/** Whether the ASCII text from {@code start} reads the word when lower-cased. */
+	private static boolean isLowerCased(char[] word, char[] text, int start, int length) {
+		if (word.length != length) {
+			return false;
+		}
+		for (int k = 0; k < length; k++) {
+			if (toLowerAscii(text[start + k]) != word[k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static final class Scratch {
+
+		private char[] chars = new char[0];
+
+		private int[] tokens = new int[0];
+
+	}
+
+	/** The tokens of one text: their offsets and the vocabulary number of their folded forms, -1 when it has none. */
+	static final class Numbered {
+
+		/** Start, end, number and clause break of each token in turn. */
+		private static final int STRIDE = 4;
+
+		private final char[] chars;
+
+		private final int[] tokens;
+
+		private final int size;
+
+		private Numbered(char[] chars, int[] tokens, int size) {
+			this.chars = chars;
+			this.tokens = tokens;
+			this.size = size;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		int start(int index) {
+			return this.tokens[STRIDE * index];
+		}
+
+		int end(int index) {
+			return this.tokens[STRIDE * index + 1];
+		}
+
+		/** The vocabulary number of the token's folded form, or -1 when the vocabulary does not have it. */
+		int number(int index) {
+			return this.tokens[STRIDE * index + 2];
+		}
+
+		/** Whether the token is written exactly so. */
+		boolean isWritten(int index, char[] original) {
+			int start = this.tokens[STRIDE * index];
+			if (this.tokens[STRIDE * index + 1] - start != original.length) {
+				return false;
+			}
+			for (int k = 0; k < original.length; k++) {
+				if (this.chars[start + k] != original[k]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * Whether a clause ends between this token and the one before it (or the start of the text): one of
+		 * {@code ; . , ( ) : •} or a line break stands between them.
+		 */
+		boolean clauseBreakBefore(int index) {
+			return this.tokens[STRIDE * index + 3] != 0;
+		}
+
+	}
+
+	/**
+	 * Folded words numbered in the order given, found straight from a stretch of text by an open-addressing table
+	 * keyed by {@link String#hashCode()}.
+	 */
+	static final class Vocabulary {
+
+		private final String[] words;
+
+		private final char[][] wordCharacters;
+
+		private final int[] hashes;
+
+		/** Word numbers by slot; -1 marks an empty slot. */
+		private final int[] slots;
+
+		private final int mask;
+
+		Vocabulary(Collection<String> words) {
+			this.words = words.toArray(String[]::new);
+			this.wordCharacters = Arrays.stream(this.words).map(String::toCharArray).toArray(char[][]::new);
+			this.hashes = Arrays.stream(this.words).mapToInt(String::hashCode).toArray();
+			// At most a quarter full, so a word that is not there mostly meets an empty slot at once.
+			int capacity = Integer.highestOneBit(Math.max(16, this.words.length * 4) - 1) << 1;
+			this.slots = new int[capacity];
+			this.mask = capacity - 1;
+			Arrays.fill(this.slots, -1);
+			for (int number = 0; number < this.words.length; number++) {
+				String word = this.words[number];
+				if (number(word) >= 0) {
+					throw new IllegalArgumentException("The word \"" + word + "\" is in the vocabulary twice");
+				}
+				int slot = slot(this.hashes[number]);
+				while (this.slots[slot] >= 0) {
+					slot = (slot + 1) & this.mask;
+				}
+				this.slots[slot] = number;
+			}
+		}
+
+		int size() {
+			return this.words.length;
+		}
+
+		/** The number of a word, or -1. */
+		int number(String word) {
+			int hash = word.hashCode();
+			for (int slot = slot(hash);; slot = (slot + 1) & this.mask) {
+				int number = this.slots[slot];
+				if (number < 0 || (this.hashes[number] == hash && this.words[number].equals(word))) {
+					return number;
+				}
+			}
+		}
+
+		/**
+		 * The number of the word that the ASCII text from {@code start} reads when lower-cased, or -1.
+		 * {@code hash} is that lower-cased word's {@link String#hashCode()}.
+		 */
+		int number(char[] text, int start, int length, int hash) {
+			for (int slot = slot(hash);; slot = (slot + 1) & this.mask) {
+				int number = this.slots[slot];
+				if (number < 0 || (this.hashes[number] == hash && isLowerCased(this.wordCharacters[number], text, start, length))) {
+					return number;
+				}
+			}
+		}
+
+		private int slot(int hash) {
+			int mixed = hash * 0x9E3779B9;
+			return (mixed ^ (mixed >>> 16)) & this.mask;
+		}
+
 	}
 
 }
