@@ -1,8 +1,11 @@
 package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,61 +31,62 @@ final class Sections {
 	private static final int MAX_HEADING = 70;
 
 	// Checked in this order: "About the role" is the role before it is "about" the employer.
-	private static final Pattern ROLE_HEADING = Pattern.compile(
+	private static final AnchoredPattern ROLE_HEADING = new AnchoredPattern(
 			"^(about (the|this) (role|job|position|opportunity|team|work)|the role|role (overview|summary|description)|job (description|summary|overview)|position (summary|overview|description)"
 					+ "|what you('| wi)?ll (be )?(do|doing|work on|working on|own|achieve|accomplish)|what you will be doing|what you do|responsibilit|key responsibilit|your (role|impact|responsibilities|day)|the opportunity|duties|day[ -]to[ -]day|in this role|overview|summary|the team|the work|your mission|what we need you to do|essential (duties|functions)|job duties)");
 
-	private static final Pattern NICE_HEADING = Pattern.compile(
-			"^(nice[ -]to[ -]haves?|preferred|bonus|pluses|plus|desired|good to have|it'?s a plus|extra credit|ways to stand out|even better|additional (qualifications|skills)|desirable)|(preferred|desired|bonus|nice[ -]to[ -]have) (qualifications|skills|experience|requirements)");
+	private static final AnchoredPattern NICE_HEADING = new AnchoredPattern(
+			"^(nice[ -]to[ -]haves?|preferred|bonus|pluses|plus|desired|good to have|it'?s a plus|extra credit|ways to stand out|even better|additional (qualifications|skills)|desirable)");
 
-	private static final Pattern REQUIREMENTS_HEADING = Pattern.compile(
+	/** Not anchored like the other headings: "Preferred qualifications" is a heading wherever it stands in the head. */
+	private static final GuardedPattern NICE_QUALIFIER_HEADING = new GuardedPattern(
+			"(preferred|desired|bonus|nice[ -]to[ -]have) (qualifications|skills|experience|requirements)");
+
+	private static final AnchoredPattern REQUIREMENTS_HEADING = new AnchoredPattern(
 			"^(requirements|qualifications|minimum|basic|required|must[ -]haves?|what you('| wi)?ll (need|bring|have)|what you (need|bring|have)|what we need|what we('re| are) looking for|what we expect|who you are|about you|you (have|bring|are|might be)|your (background|experience|profile|skills|qualifications)|skills|experience|education|certifications?|knowledge|competencies|ideal candidate|the ideal|we('re| are) looking for|job requirements|you'?ll thrive|to be successful|what it takes|is this you)");
 
-	private static final Pattern EEO_HEADING = Pattern.compile(
+	private static final AnchoredPattern EEO_HEADING = new AnchoredPattern(
 			"^(equal (employment )?opportunit|eeo|diversity|our commitment to|commitment to diversity|inclusion|accommodation|reasonable accommodation|e-verify|pay transparency|legal|disclaimer|privacy|notice|applicant|fraud|recruitment fraud|u\\.?s\\.? export|export control|background check)");
 
-	private static final Pattern BENEFITS_HEADING = Pattern.compile(
+	private static final AnchoredPattern BENEFITS_HEADING = new AnchoredPattern(
 			"^(benefits|perks|what we offer|we offer|our offer|what('s| is) in it for you|why (you('ll| will) love|join|work)|total rewards|rewards|compensation|salary|pay|pay range|base pay|life at|working at|our benefits|the perks|what you('| wi)?ll get|what you get|wellbeing|well-being|time off|how we take care)");
 
-	private static final Pattern ABOUT_HEADING = Pattern.compile(
+	private static final AnchoredPattern ABOUT_HEADING = new AnchoredPattern(
 			"^(about( us)?$|about (the company|our company|[a-z0-9 &.,'’-]{1,40})|who we are|our (company|story|mission|culture|values|purpose)|company (overview|description|profile)|the company|why [a-z0-9 &.'’-]{1,30}|where you('ll| will) work|about the employer|about our client|our client)");
 
-	private static final Pattern YOU_HEADING = Pattern.compile("^(what|who|how|where|your|you|in this|as an?|the role|the job|the position|meet the|our team|this role|this job|this position)\\b");
+	private static final AnchoredPattern YOU_HEADING = new AnchoredPattern("^(what|who|how|where|your|you|in this|as an?|the role|the job|the position|meet the|our team|this role|this job|this position)\\b");
+
+	/** Whether a head can start like one of the headings that open a section when they match on their own. */
+	private static final AnchoredPattern.Predicate MAY_START_HEADING = AnchoredPattern.mayAnyStartAt(List.of(
+			ROLE_HEADING, NICE_HEADING, REQUIREMENTS_HEADING, EEO_HEADING, BENEFITS_HEADING, ABOUT_HEADING, YOU_HEADING));
 
 	private static final Pattern ROLE_WORDS = Pattern.compile(
 			"\\b(you|your|this role|the role|this position|the position|the tpm|the program manager|the project manager|the successful candidate|will (lead|own|coordinate|drive|manage|run|oversee))\\b");
 
 	private static final GuardedPattern EEO_LINE = new GuardedPattern(
-			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance",
-			"equal ", "without regard to", "protected veteran", "affirmative action", "e-verify", "reasonable accommodation",
-			"sexual orientation", "gender identity", "regardless of", "we do not discriminate", "pay transparency",
-			"ada compliance");
+			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance");
 
 	// Two rules, as each needs its own words: "we pay for your certification exams" and the benefits themselves.
 	private static final GuardedPattern EMPLOYER_PAYS_LINE = new GuardedPattern(
-			"(we|the company|employer)( will)? (pay|pays|reimburse|reimburses|cover|covers|sponsor|sponsors|support|supports)[^.]{0,60}(certification|exam|training|course|tuition|degree|education)",
-			" pay", "reimburse", "cover", "sponsor", "support");
+			"(we|the company|employer)( will)? (pay|pays|reimburse|reimburses|cover|covers|sponsor|sponsors|support|supports)[^.]{0,60}(certification|exam|training|course|tuition|degree|education)");
 
 	private static final GuardedPattern BENEFITS_LINE = new GuardedPattern(
 			"tuition (reimbursement|assistance)|(learning|training|education|professional development|development|certification) (budget|stipend|allowance|reimbursement)"
-					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership",
-			"tuition", "budget", "stipend", "allowance", "reimbursement", "401", "paid time off", "pto", "parental leave",
-			"dental", "health insurance", "employee assistance", "equity grant", "stock options", "wellness", "free lunch",
-			"free meals", "gym membership");
+					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership");
 
-	private static final Pattern ABOUT_LINE_START = Pattern.compile(
+	private static final AnchoredPattern ABOUT_LINE_START = new AnchoredPattern(
 			"^(we are (?!looking|seeking|hiring|searching)|we're (?!looking|seeking|hiring|searching)|we build|we make|we help|we serve|we provide|founded|headquartered|our mission|our company|our client|join (us|our|the)|at [A-Z][^,]{0,40},)", Pattern.CASE_INSENSITIVE);
 
 	private static final GuardedPattern ABOUT_LINE_ANYWHERE = new GuardedPattern(
-			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b",
-			"leading", "global", "growing", "premier", "world", "nation", "trusted", "award", "client", "founded",
-			"headquartered", "fortune");
+			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b");
 
-	private static final Pattern LEADING_BULLETS = Pattern.compile("^[#*•·▪\\-–—\\s]+");
+	/** The words of every guarded pattern, looked up in one pass over a posting. */
+	private static final GuardedPattern.Scanner LINE_WORDS = GuardedPattern.scanner(EEO_LINE, EMPLOYER_PAYS_LINE,
+			BENEFITS_LINE, ABOUT_LINE_ANYWHERE, NICE_QUALIFIER_HEADING);
 
 	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[!?.:]+$");
 
-	private static final Pattern LIST_ITEM_LOOKALIKE = Pattern.compile("^(experience|skills|knowledge|education|certifications?)\\b.*");
+	private static final AnchoredPattern LIST_ITEM_LOOKALIKE = new AnchoredPattern("^(experience|skills|knowledge|education|certifications?)\\b.*");
 
 	private final List<Line> lines;
 
@@ -98,35 +102,73 @@ final class Sections {
 
 	}
 
+	/**
+	 * The rules read each line stripped, lower-cased, without its leading bullets and with ’ as '. Most lines are
+	 * ruled out by a look at their first letters and at the words found on them, so a line is read in place, as a
+	 * stretch of one lower-case copy of the text, and no string is made for it unless a rule must run on it.
+	 */
 	static Sections of(String text, String company) {
-		List<Line> lines = new ArrayList<>();
 		String companyLower = (company == null || company.isBlank()) ? null : company.strip().toLowerCase(Locale.ROOT);
-		Kind current = Kind.INTRO;
-		int offset = 0;
-		String[] raws = text.split("\n", -1);
-		int[] starts = new int[raws.length];
-		for (int i = 0, at = 0; i < raws.length; at += raws[i].length() + 1, i++) {
-			starts[i] = at;
-		}
-		// The guards' words looked up once in the whole text rather than line by line; a lower-case text of
-		// another length (a few letters lower-case to two) cannot be mapped to lines, so each line checks itself.
+		int[] starts = lineStarts(text);
 		String lowerText = text.toLowerCase(Locale.ROOT);
-		boolean mapped = lowerText.length() == text.length();
-		boolean[] eeoWords = mapped ? EEO_LINE.linesHoldingWords(lowerText, starts) : null;
-		boolean[] paysWords = mapped ? EMPLOYER_PAYS_LINE.linesHoldingWords(lowerText, starts) : null;
-		boolean[] benefitsWords = mapped ? BENEFITS_LINE.linesHoldingWords(lowerText, starts) : null;
-		boolean[] aboutWords = mapped ? ABOUT_LINE_ANYWHERE.linesHoldingWords(lowerText, starts) : null;
-		for (int index = 0; index < raws.length; index++) {
-			String raw = raws[index];
-			int start = offset;
-			int end = offset + raw.length();
-			offset = end + 1;
-			String stripped = raw.strip();
-			String lower = stripped.toLowerCase(Locale.ROOT).replace('’', '\'');
-			if (!lower.isEmpty() && mayStartWithBullet(lower.charAt(0))) {
-				lower = LEADING_BULLETS.matcher(lower).replaceFirst("");
+		// The lower-case text lines up with the text char for char unless a letter lower-cases to two, or a Σ, whose
+		// lower case depends on the letters around it, may read otherwise in the line alone: then each line is
+		// lower-cased on its own.
+		boolean aligned = lowerText.length() == text.length() && text.indexOf('\u03A3') < 0;
+		String folded = null;
+		GuardedPattern.LineWords words = null;
+		if (aligned) {
+			char[] chars = lowerText.toCharArray();
+			boolean quotes = false;
+			for (int i = 0; i < chars.length; i++) {
+				if (chars[i] == '’') {
+					chars[i] = '\'';
+					quotes = true;
+				}
 			}
-			Kind heading = heading(lower, stripped);
+			folded = quotes ? new String(chars) : lowerText;
+			words = LINE_WORDS.wordsByLine(chars, starts);
+		}
+		// The first colon at or after the line read last (in folded, a search of the rest of the text that the lines
+		// after it take up where it left off), MAX_VALUE when there is none.
+		int colon = -1;
+		List<Line> lines = new ArrayList<>(starts.length);
+		Kind current = Kind.INTRO;
+		for (int index = 0; index < starts.length; index++) {
+			int start = starts[index];
+			int end = (index + 1 < starts.length) ? starts[index + 1] - 1 : text.length();
+			int strippedStart = start;
+			while (strippedStart < end && Character.isWhitespace(text.charAt(strippedStart))) {
+				strippedStart++;
+			}
+			int strippedEnd = end;
+			while (strippedEnd > strippedStart && Character.isWhitespace(text.charAt(strippedEnd - 1))) {
+				strippedEnd--;
+			}
+			// The line as the rules read it: lower between from and to.
+			String lower;
+			int to;
+			GuardedPattern.LineWords lineWords;
+			int line;
+			if (aligned) {
+				lower = folded;
+				to = strippedEnd;
+				lineWords = words;
+				line = index;
+			}
+			else {
+				lower = text.substring(strippedStart, strippedEnd).toLowerCase(Locale.ROOT).replace('’', '\'');
+				to = lower.length();
+				lineWords = LINE_WORDS.wordsByLine(lower.toCharArray(), new int[] { 0 });
+				line = 0;
+			}
+			int from = afterBullets(lower, aligned ? strippedStart : 0, to);
+			if (!aligned || (colon < from && colon != Integer.MAX_VALUE)) {
+				colon = lower.indexOf(':', from);
+				colon = (colon < 0) ? Integer.MAX_VALUE : colon;
+			}
+			Kind heading = heading(lower, from, to, (colon < to) ? colon - from : -1, strippedEnd - strippedStart,
+					lineWords.of(NICE_QUALIFIER_HEADING, line));
 			Kind kind;
 			boolean isHeading = false;
 			if (heading != null) {
@@ -138,17 +180,20 @@ final class Sections {
 				kind = current;
 			}
 			// A line that says what it is wins over the heading above it (an EEO paragraph under "Benefits").
-			if (mapped ? EEO_LINE.findIf(eeoWords[index], lower) : EEO_LINE.find(lower)) {
+			if (EEO_LINE.findOnLine(lineWords.of(EEO_LINE, line), lower, from, to)) {
 				kind = Kind.EEO;
 			}
-			else if ((mapped ? EMPLOYER_PAYS_LINE.findIf(paysWords[index], lower) || BENEFITS_LINE.findIf(benefitsWords[index], lower)
-					: EMPLOYER_PAYS_LINE.find(lower) || BENEFITS_LINE.find(lower)) && !isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE) {
+			else if (!isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE
+					&& (EMPLOYER_PAYS_LINE.findOnLine(lineWords.of(EMPLOYER_PAYS_LINE, line), lower, from, to)
+							|| BENEFITS_LINE.findOnLine(lineWords.of(BENEFITS_LINE, line), lower, from, to))) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
-					&& isAboutEmployer(stripped, lower, companyLower, (mapped) ? aboutWords[index] : null));
+					&& (ABOUT_LINE_START.lookingAt(text, strippedStart, strippedEnd)
+							|| ABOUT_LINE_ANYWHERE.findOnLine(lineWords.of(ABOUT_LINE_ANYWHERE, line), lower, from, to)
+							|| startsWithCompany(lower, from, to, companyLower)));
 			// "Our client is rolling out a 5G platform; the TPM will coordinate..." says what the role does too.
-			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lower).find()) {
+			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lower).region(from, to).find()) {
 				kind = Kind.ABOUT;
 			}
 			lines.add(new Line(start, end, kind, isHeading, aboutEmployer));
@@ -156,25 +201,79 @@ final class Sections {
 		return new Sections(lines, lowerText);
 	}
 
-	/** @param aboutWords whether the line holds one of the about-line guard's words, null when not known */
-	private static boolean isAboutEmployer(String stripped, String lower, String company, Boolean aboutWords) {
-		if (ABOUT_LINE_START.matcher(stripped).lookingAt()
-				|| ((aboutWords != null) ? ABOUT_LINE_ANYWHERE.findIf(aboutWords, lower) : ABOUT_LINE_ANYWHERE.find(lower))) {
-			return true;
+	/** Where each line starts: at 0 and after each line feed. */
+	private static int[] lineStarts(String text) {
+		int[] starts = new int[64];
+		int count = 1;
+		for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+			if (count == starts.length) {
+				starts = Arrays.copyOf(starts, count * 2);
+			}
+			starts[count++] = at + 1;
 		}
-		return company != null && (lower.startsWith(company + " is ") || lower.startsWith(company + " was ")
-				|| lower.startsWith(company + " builds ") || lower.startsWith(company + " provides ")
-				|| lower.startsWith(company + " helps ") || lower.startsWith(company + ", "));
+		return Arrays.copyOf(starts, count);
+	}
+
+	/** Where the line lower[from, to) starts without its leading bullets: {@code ^[#*•·▪\-–—\s]+}. */
+	private static int afterBullets(String lower, int from, int to) {
+		int at = from;
+		while (at < to && ("#*•·▪-–—".indexOf(lower.charAt(at)) >= 0 || isRegexSpace(lower.charAt(at)))) {
+			at++;
+		}
+		return at;
+	}
+
+	private static boolean startsWithCompany(String lower, int from, int to, String company) {
+		if (company == null || !startsWith(lower, from, to, company)) {
+			return false;
+		}
+		int after = from + company.length();
+		return startsWith(lower, after, to, " is ") || startsWith(lower, after, to, " was ")
+				|| startsWith(lower, after, to, " builds ") || startsWith(lower, after, to, " provides ")
+				|| startsWith(lower, after, to, " helps ") || startsWith(lower, after, to, ", ");
+	}
+
+	/** Whether text[from, to) starts with {@code prefix}. */
+	private static boolean startsWith(String text, int from, int to, String prefix) {
+		return to - from >= prefix.length() && text.startsWith(prefix, from);
+	}
+
+	/**
+	 * The section the line lower[from, to) opens, or null when it is not a heading. Only a line whose head starts
+	 * like a heading, holds a "preferred qualifications" or ends with a colon can be one: the others are ruled out
+	 * before any expression runs.
+	 * @param colon where the first colon is in lower[from, to), counted from {@code from}; -1 for none
+	 * @param niceWords the words of {@link #NICE_QUALIFIER_HEADING} that the line holds
+	 */
+	private static Kind heading(String lower, int from, int to, int colon, int strippedLength, long niceWords) {
+		if (from == to || (strippedLength > MAX_HEADING && (colon < 0 || colon > 40))) {
+			return null;
+		}
+		// The head as heading() reads it, but for trailing punctuation and white space: every match of a heading
+		// pattern starts where it does.
+		int headStart = from;
+		int headEnd = (colon > 0) ? from + colon : to;
+		while (headStart < headEnd && Character.isWhitespace(lower.charAt(headStart))) {
+			headStart++;
+		}
+		if (colon != to - from - 1 && !mayOpenSection(lower, headStart, headEnd, niceWords)) {
+			return null;
+		}
+		return heading(lower.substring(from, to), strippedLength, niceWords);
+	}
+
+	private static boolean mayOpenSection(String lower, int from, int to, long niceWords) {
+		return MAY_START_HEADING.test(lower, from, to) || NICE_QUALIFIER_HEADING.mayFind(niceWords);
 	}
 
 	/** The section a line opens, or null when it is not a heading. */
-	private static Kind heading(String lower, String stripped) {
+	private static Kind heading(String lower, int strippedLength, long niceWords) {
 		if (lower.isEmpty()) {
 			return null;
 		}
 		// "Requirements: PMP, 5 years ..." opens its section on the line itself, however long the line.
 		int colon = lower.indexOf(':');
-		if (stripped.length() > MAX_HEADING && (colon < 0 || colon > 40)) {
+		if (strippedLength > MAX_HEADING && (colon < 0 || colon > 40)) {
 			return null;
 		}
 		String head = (colon > 0) ? lower.substring(0, colon).strip() : lower;
@@ -186,30 +285,32 @@ final class Sections {
 			head = TRAILING_PUNCTUATION.matcher(head).replaceFirst("");
 		}
 		head = head.strip();
-		if (EEO_HEADING.matcher(head).find()) {
+		if (EEO_HEADING.find(head)) {
 			return Kind.EEO;
 		}
-		if (NICE_HEADING.matcher(head).find()) {
+		if (NICE_HEADING.find(head) || NICE_QUALIFIER_HEADING.find(niceWords, head, 0, head.length())) {
 			return Kind.NICE_TO_HAVE;
 		}
-		if (ROLE_HEADING.matcher(head).find()) {
+		if (ROLE_HEADING.find(head)) {
 			return Kind.ROLE;
 		}
-		// "Experience with Kafka" is a list item, "Skills & experience" a heading.
-		boolean shortEnough = LIST_ITEM_LOOKALIKE.matcher(head).matches() ? words(head) <= 3 : words(head) <= 6;
-		if (REQUIREMENTS_HEADING.matcher(head).find() && shortEnough) {
-			return Kind.REQUIREMENTS;
+		if (REQUIREMENTS_HEADING.find(head)) {
+			// "Experience with Kafka" is a list item, "Skills & experience" a heading.
+			boolean shortEnough = LIST_ITEM_LOOKALIKE.matches(head) ? words(head) <= 3 : words(head) <= 6;
+			if (shortEnough) {
+				return Kind.REQUIREMENTS;
+			}
 		}
-		if (BENEFITS_HEADING.matcher(head).find() && words(head) <= 6) {
+		if (BENEFITS_HEADING.find(head) && words(head) <= 6) {
 			return Kind.BENEFITS;
 		}
-		if (ABOUT_HEADING.matcher(head).find() && words(head) <= 6) {
+		if (ABOUT_HEADING.find(head) && words(head) <= 6) {
 			return Kind.ABOUT;
 		}
 		// An unknown heading that speaks to the reader ("What success looks like", "Your first 90 days:") is about
 		// the role; without this an about-us section would run on over the whole posting.
 		if (words(head) <= 6 && !lower.endsWith(".")
-				&& (colon == lower.length() - 1 || YOU_HEADING.matcher(head).find())) {
+				&& (colon == lower.length() - 1 || YOU_HEADING.find(head))) {
 			return Kind.ROLE;
 		}
 		return null;
@@ -239,9 +340,159 @@ final class Sections {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
-	/** Whether {@link #LEADING_BULLETS} can match at a line starting with {@code c}. */
-	private static boolean mayStartWithBullet(char c) {
-		return "#*•·▪-–—".indexOf(c) >= 0 || isRegexSpace(c);
+	/**
+	 * A pattern anchored with {@code ^} at the start of its input, with the texts one of which every match starts
+	 * with, read from the pattern: the pattern runs only on input that starts with one of them.
+	 */
+	static final class AnchoredPattern {
+
+		private final Pattern pattern;
+
+		/** Null when the starts are not known: the pattern then runs on every input. */
+		private final Starts starts;
+
+		/** Texts such that an input that starts with one matches; null for none. */
+		private final Starts sureStarts;
+
+		AnchoredPattern(String regex) {
+			this(regex, 0);
+		}
+
+		/** @param flags 0 or {@link Pattern#CASE_INSENSITIVE}, which without UNICODE_CASE folds ASCII letters only */
+		AnchoredPattern(String regex, int flags) {
+			this.pattern = Pattern.compile(regex, flags);
+			Set<String> starts = ((flags & ~Pattern.CASE_INSENSITIVE) == 0) ? GuardedPattern.Literals.starts(regex) : null;
+			this.starts = (starts != null) ? new Starts(starts, (flags & Pattern.CASE_INSENSITIVE) != 0) : null;
+			Set<String> sureStarts = (flags == 0) ? GuardedPattern.Literals.sureStarts(regex) : Set.of();
+			this.sureStarts = sureStarts.isEmpty() ? null : new Starts(sureStarts, false);
+		}
+
+		/** Whether a match can start at {@code from} in text[from, to), the pattern's input. */
+		boolean mayStartAt(String text, int from, int to) {
+			return this.starts == null || this.starts.at(text, from, to);
+		}
+
+		/** As {@link java.util.regex.Matcher#find()}, which for a match that must start at 0 is lookingAt. */
+		boolean find(String text) {
+			if (this.sureStarts != null && this.sureStarts.at(text, 0, text.length())) {
+				return true;
+			}
+			if (this.starts == null) {
+				return this.pattern.matcher(text).find();
+			}
+			return this.starts.at(text, 0, text.length()) && this.pattern.matcher(text).lookingAt();
+		}
+
+		boolean matches(String text) {
+			return mayStartAt(text, 0, text.length()) && this.pattern.matcher(text).matches();
+		}
+
+		/** Whether the pattern matches at the start of text[from, to), as it would in that stretch cut out. */
+		boolean lookingAt(String text, int from, int to) {
+			return mayStartAt(text, from, to) && this.pattern.matcher(text).region(from, to).lookingAt();
+		}
+
+		/** Whether the starts were read from the pattern, so that it does not run on every input. */
+		boolean isFiltered() {
+			return this.starts != null;
+		}
+
+		Pattern pattern() {
+			return this.pattern;
+		}
+
+		/** Whether a match of one of the patterns can start at {@code from} in text[from, to). */
+		static Predicate mayAnyStartAt(List<AnchoredPattern> patterns) {
+			if (patterns.stream().anyMatch((each) -> each.starts == null)) {
+				return (text, from, to) -> true;
+			}
+			Set<String> starts = new LinkedHashSet<>();
+			patterns.forEach((each) -> starts.addAll(each.starts.all));
+			Starts any = new Starts(starts, patterns.stream().anyMatch((each) -> each.starts.ignoreCase));
+			return any::at;
+		}
+
+		interface Predicate {
+
+			boolean test(String text, int from, int to);
+
+		}
+
+	}
+
+	/** Texts one of which an input must start with, looked up by the input's first character. */
+	private static final class Starts {
+
+		private final Set<String> all;
+
+		private final boolean ignoreCase;
+
+		/** By first character, for ASCII ones, the starts that begin with it. */
+		private final String[][] byFirst = new String[128][];
+
+		/** The starts with a first character beyond ASCII. */
+		private final String[] others;
+
+		Starts(Set<String> starts, boolean ignoreCase) {
+			this.all = starts;
+			this.ignoreCase = ignoreCase;
+			// A start that begins with another start adds nothing: the input starts with the shorter one too.
+			List<String> minimal = starts.stream()
+				.filter((start) -> starts.stream().noneMatch((other) -> !other.equals(start) && start.startsWith(other)))
+				.toList();
+			List<String> others = new ArrayList<>();
+			for (String start : minimal) {
+				char first = start.charAt(0);
+				if (first >= 128) {
+					others.add(start);
+				}
+				else if (ignoreCase && Character.isLetter(first)) {
+					add(Character.toLowerCase(first), start);
+					add(Character.toUpperCase(first), start);
+				}
+				else {
+					add(first, start);
+				}
+			}
+			this.others = others.toArray(String[]::new);
+		}
+
+		private void add(char first, String start) {
+			String[] starts = this.byFirst[first];
+			starts = (starts == null) ? new String[1] : Arrays.copyOf(starts, starts.length + 1);
+			starts[starts.length - 1] = start;
+			this.byFirst[first] = starts;
+		}
+
+		/** Whether the text's second character can be the start's, ignoring the case of ASCII letters if asked. */
+		private boolean sameSecond(int text, char start) {
+			return text == start || (this.ignoreCase && (text | 0x20) == (start | 0x20));
+		}
+
+		/**
+		 * Whether text[from, to) starts with one of the starts. Ignoring case, a character beyond ASCII is compared
+		 * the Unicode way, which folds more than the pattern does: the answer can only be yes more often.
+		 */
+		boolean at(String text, int from, int to) {
+			if (from >= to) {
+				return false;
+			}
+			char first = text.charAt(from);
+			String[] starts = (first < 128) ? this.byFirst[first] : this.others;
+			if (starts == null) {
+				return false;
+			}
+			// Most starts differ from the text by their second character: that is looked at before the rest.
+			int second = (to - from > 1) ? text.charAt(from + 1) : -1;
+			for (String start : starts) {
+				if (start.length() <= to - from && (start.length() == 1 || sameSecond(second, start.charAt(1)))
+						&& text.regionMatches(this.ignoreCase, from, start, 0, start.length())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	Kind kindAt(int offset) {
