@@ -2,7 +2,6 @@ package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,7 @@ public final class PostingClassifier {
 			Pattern.CASE_INSENSITIVE);
 
 	/** Between the degree word and the field, words that show the field belongs to something else. */
-	private static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
+	static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern SECURITY_OTHER_AFTER = Pattern.compile("^(\\s*(clearance|clearances|guard|guards|officer|deposit|plus)\\b|\\+)",
@@ -126,14 +125,9 @@ public final class PostingClassifier {
 	private static final Pattern NOT_ASKED = Pattern.compile("\\b(not|no|never|n't)\\b[^.;]{0,40}\\b(required|needed|necessary|need)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** "Bachelor's degree in Human Resources, Business Administration or a related field": the named fields. */
-	private static final Pattern DEGREE_FIELDS = Pattern.compile(
-			"\\b(?=[bdmpa])(?<word>bachelor of (?:science|arts)|master of (?:science|arts)|degree|bachelor['’]?s|master['’]?s|b\\.?s\\.?|b\\.?a\\.?|m\\.?s\\.?|b\\.? ?tech|b\\.e\\.?|b\\.?eng|m\\.?eng|m\\.? ?tech|b\\.?sc|m\\.?sc|mba|ph\\.?d\\.?|bs/ba|ba/bs|bs/ms|associate['’]?s)(?![\\w])[^.;:\\n]{0,45}?\\b(in|of)\\s+(?<fields>[^.;:()\\n]+)",
-			Pattern.CASE_INSENSITIVE);
-
 	private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(,|/|\\bor\\b|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern NOT_A_FIELD = Pattern.compile(
+	static final Pattern NOT_A_FIELD = Pattern.compile(
 			"\\b(related|field|fields|discipline|equivalent|similar|quantitative|technical|relevant|area|areas|any|experience|years?|from|institution|university|college|school|accredited|preferred|required|plus|etc|e\\.g|program|work|study)\\b",
 			Pattern.CASE_INSENSITIVE);
 
@@ -215,13 +209,13 @@ public final class PostingClassifier {
 		List<Tag> tags = new ArrayList<>();
 		List<Tag> industries = new ArrayList<>();
 		List<Evidence> cloudMentions = new ArrayList<>();
-		Map<Long, int[]> degreeLists = new HashMap<>();
+		DegreeFields degreeFields = new DegreeFields(body);
 		for (Match match : this.matcher.find(body)) {
 			Concept concept = match.concept();
 			String facet = concept.facet();
 			List<Evidence> evidence = match.evidence()
 				.stream()
-				.filter((each) -> counts(facet, concept.id(), body, each, sections, degreeLists))
+				.filter((each) -> counts(facet, concept.id(), body, each, sections, degreeFields))
 				.toList();
 			if (facet.equals("technical") && concept.id().equals("cloud")) {
 				cloudMentions.addAll(evidence);
@@ -235,7 +229,7 @@ public final class PostingClassifier {
 		addCloudCertifications(tags, cloudMentions, body);
 		addAgileForSafe(tags);
 		addNamedCertifications(tags, body, sections);
-		addOtherDegreeFields(tags, body, sections);
+		addOtherDegreeFields(tags, body, sections, degreeFields);
 		String degreeLevel = degreeLevel(tags, body, sections);
 		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels,
 				tags.stream().filter((tag) -> tag.facet().equals("technical")).toList()));
@@ -248,7 +242,7 @@ public final class PostingClassifier {
 
 	/** Whether one mention counts for its facet, given where it stands. */
 	private static boolean counts(String facet, String id, String text, Evidence evidence, Sections sections,
-			Map<Long, int[]> listsBySentence) {
+			DegreeFields degreeFields) {
 		Kind kind = sections.kindAt(evidence.start());
 		if (REQUIREMENT_FACETS.contains(facet) && kind.isBoilerplate()) {
 			return false;
@@ -275,7 +269,7 @@ public final class PostingClassifier {
 			return false;
 		}
 		if (facet.equals("degrees")) {
-			return asksForDegreeIn(text, evidence, listsBySentence);
+			return asksForDegreeIn(text, evidence, degreeFields);
 		}
 		if (facet.equals("degree-level")) {
 			return isDegreeLevel(text, evidence);
@@ -314,11 +308,11 @@ public final class PostingClassifier {
 	}
 
 	/** A field counts as a degree's only where the sentence asks for a degree in it. */
-	private static boolean asksForDegreeIn(String text, Evidence evidence, Map<Long, int[]> listsBySentence) {
+	private static boolean asksForDegreeIn(String text, Evidence evidence, DegreeFields degreeFields) {
 		if (SELF_DEGREE.matcher(evidence.text()).matches()) {
 			return true;
 		}
-		if (inDegreeFieldList(text, evidence, listsBySentence)) {
+		if (inDegreeFieldList(text, evidence, degreeFields)) {
 			return true;
 		}
 		int sentenceStart = Math.max(Sentences.start(text, evidence.start()), evidence.start() - 120);
@@ -424,11 +418,10 @@ public final class PostingClassifier {
 	}
 
 	/** A named degree field the taxonomy has no id for is {@code other}: "degree in Human Resources". */
-	private void addOtherDegreeFields(List<Tag> tags, String text, Sections sections) {
+	private void addOtherDegreeFields(List<Tag> tags, String text, Sections sections, DegreeFields degreeFields) {
 		List<Evidence> found = new ArrayList<>();
-		Matcher degree = DEGREE_FIELDS.matcher(text).useTransparentBounds(true);
-		int[] inOrOf = nextInOrOf(text);
-		for (int next = 0; findDegreeFields(degree, text, next, inOrOf); next = degree.end()) {
+		Matcher degree = degreeFields.match();
+		for (int next = 0; degreeFields.find(next, text.length()); next = degree.end()) {
 			// "Mechanical, Electrical or Automotive Engineering": the adjectives share the last field's noun.
 			String tail = LIST_END.split(degree.group("fields"))[0].strip();
 			boolean sharedNoun = FIELD_NOUN.matcher(tail).matches() && !FIELD_NOUN_THEN_MORE.matcher(tail).matches();
@@ -463,67 +456,6 @@ public final class PostingClassifier {
 		evidence.addAll(found);
 		tags.remove(other);
 		tags.add(new Tag("degrees", "other", this.degreeLabels.getOrDefault("other", "Other"), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
-	}
-
-	/**
-	 * {@code degree.find()} for {@link #DEGREE_FIELDS}, trying the expression only where a match can start: its
-	 * search tries every branch at every position, a sixth of the classifier's time. A match starts a word with
-	 * the first two letters of a degree word ("ba", "de", "ph", "m.", ...) and has "in" or "of" and a space
-	 * within 64 characters (the longest degree word, 19, and the 45 before "in"). The matcher must use transparent
-	 * bounds so that the expression sees the text before the position, as find does: the matches are find's.
-	 */
-	private static boolean findDegreeFields(Matcher degree, String text, int from, int[] inOrOf) {
-		for (int at = from; at < text.length() - 1; at++) {
-			if (!mayStartDegreeWord(text.charAt(at), text.charAt(at + 1)) || inOrOf[at] - at > 64
-					|| (at > 0 && isAsciiWordChar(text.charAt(at - 1)))) {
-				continue;
-			}
-			degree.region(at, text.length());
-			if (degree.lookingAt()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean mayStartDegreeWord(char first, char second) {
-		char next = Character.toLowerCase(second);
-		return switch (first) {
-			case 'b', 'B' -> "a.s te".indexOf(next) >= 0;
-			case 'm', 'M' -> "a.s teb".indexOf(next) >= 0;
-			case 'd', 'D' -> next == 'e';
-			case 'p', 'P' -> next == 'h';
-			case 'a', 'A' -> next == 's';
-			default -> false;
-		};
-	}
-
-	/** For each offset, where the next "in" or "of" followed by white space starts (the text's length if none). */
-	private static int[] nextInOrOf(String text) {
-		int[] next = new int[text.length() + 1];
-		int found = Integer.MAX_VALUE / 2;
-		next[text.length()] = found;
-		for (int at = text.length() - 1; at >= 0; at--) {
-			if (at + 2 < text.length() && isInOrOf(text.charAt(at), text.charAt(at + 1)) && isRegexSpace(text.charAt(at + 2))) {
-				found = at;
-			}
-			next[at] = found;
-		}
-		return next;
-	}
-
-	private static boolean isInOrOf(char first, char second) {
-		return ((first == 'i' || first == 'I') && (second == 'n' || second == 'N'))
-				|| ((first == 'o' || first == 'O') && (second == 'f' || second == 'F'));
-	}
-
-	/** {@code \s} without UNICODE_CHARACTER_CLASS. */
-	private static boolean isRegexSpace(char c) {
-		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-	}
-
-	private static boolean isAsciiWordChar(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 	}
 
 	private boolean isKnownField(String field) {
@@ -562,36 +494,14 @@ public final class PostingClassifier {
 	}
 
 	/** Whether a field stands in the list of fields after "degree in", before "or a related field" ends it. */
-	private static boolean inDegreeFieldList(String text, Evidence evidence, Map<Long, int[]> listsBySentence) {
-		int from = Sentences.start(text, evidence.start());
-		int to = Sentences.end(text, evidence.start());
-		// Fields of one list are often several evidences in one sentence: its lists are found once.
-		int[] lists = listsBySentence.computeIfAbsent(((long) from << 32) | to, (key) -> degreeFieldLists(text, from, to));
+	private static boolean inDegreeFieldList(String text, Evidence evidence, DegreeFields degreeFields) {
+		int[] lists = degreeFields.listsInSentence(Sentences.start(text, evidence.start()), Sentences.end(text, evidence.start()));
 		for (int k = 0; k < lists.length; k += 2) {
 			if (evidence.start() >= lists[k] && evidence.start() < lists[k + 1]) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	/** The lists of fields in the sentence from {@code from} to {@code to}, as pairs of start and end offsets. */
-	private static int[] degreeFieldLists(String text, int from, int to) {
-		String sentence = text.substring(from, to);
-		Matcher degree = DEGREE_FIELDS.matcher(sentence).useTransparentBounds(true);
-		int[] inOrOf = nextInOrOf(sentence);
-		List<Integer> lists = new ArrayList<>();
-		for (int next = 0; findDegreeFields(degree, sentence, next, inOrOf); next = degree.end()) {
-			if (NOT_THE_DEGREE.matcher(degree.group().substring(degree.end("word") - degree.start(), degree.start("fields") - degree.start())).find()) {
-				continue;
-			}
-			int listStart = from + degree.start("fields");
-			Matcher end = NOT_A_FIELD.matcher(degree.group("fields"));
-			int listEnd = end.find() ? listStart + end.start() : from + degree.end("fields");
-			lists.add(listStart);
-			lists.add(listEnd);
-		}
-		return lists.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	private static Map<String, Integer> score(String role, String title, List<Tag> tags) {

@@ -1,0 +1,197 @@
+package dev.tpmalerts.matcher.classify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.tpmalerts.matcher.taxonomy.Taxonomy;
+import dev.tpmalerts.shared.Evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DegreeFieldsTest {
+
+	private final PostingClassifier classifier = new PostingClassifier(Taxonomy.load());
+
+	@Test
+	void shouldListEverySpellingOfTheExpressionsDegreeWord() {
+		// The expression is tried only where one of WORDS stands: a degree word added to it must be added there.
+		String expression = DegreeFields.PATTERN.pattern();
+		int start = expression.indexOf("(?<word>") + "(?<word>".length();
+		String group = expression.substring(start, expression.indexOf(")(?![\\w])", start));
+
+		assertThat(spellings(group)).containsExactlyInAnyOrderElementsOf(DegreeFields.WORDS);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everySpelling")
+	void shouldFindTheFieldsAfterEveryDegreeWord(String requirement) {
+		String text = "Requirements\n" + requirement + " in Underwater Acoustics or a related field.\n";
+
+		assertThat(otherDegreeFields(text)).containsExactly("Underwater Acoustics");
+		assertThat(found(text, 0, text.length())).isEqualTo(foundByTheExpression(text, 0));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			B.S. in Marine Geology, preferred.                          | Marine Geology
+			BSc in Marine Geology or a related field.                   | Marine Geology
+			Ph.D. in Marine Geology.                                    | Marine Geology
+			An associate's in Marine Geology.                           | Marine Geology
+			Bachelor of Science in Marine Geology.                      | Marine Geology
+			Master of Arts in Art History; required.                    | Art History
+			MBA in Supply Chain Management.                             | Supply Chain Management
+			BS/MS in Marine Geology or Oceanography.                    | Marine Geology
+			B. Tech in Marine Geology.                                  | Marine Geology
+			Master’s degree in Art History and Museum Studies.          | Art History
+			""")
+	void shouldFindTheFieldOfADegreeAskedFor(String requirement, String field) {
+		assertThat(otherDegreeFields("Requirements\n" + requirement + "\n")).contains(field);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Develop the design of our delivery process in Q3.
+			Manage the base of our data in Europe.
+			MS Office skills; based in Austin.
+			A BS.in Physics.
+			Bachelor in Physics.
+			BSEE in Physics.
+			""")
+	void shouldFindWhatTheExpressionFindsAndNothingMore(String sentence) {
+		String text = "Requirements\n" + sentence + "\nWhat you'll do\nRun the program.\n";
+
+		assertThat(found(text, 0, text.length())).isEqualTo(foundByTheExpression(text, 0));
+		int from = "Requirements\n".length();
+		int to = Sentences.end(text, from);
+		assertThat(found(text, from, to)).isEqualTo(foundByTheExpression(text.substring(from, to), from));
+	}
+
+	static Stream<String> everySpelling() {
+		return DegreeFields.WORDS.stream()
+			.flatMap((word) -> Stream.of(word, word.toUpperCase(Locale.ROOT), word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1)))
+			.distinct();
+	}
+
+	private List<String> otherDegreeFields(String text) {
+		return this.classifier.classify("Technical Program Manager", "mid", text)
+			.tags()
+			.stream()
+			.filter((tag) -> tag.facet().equals("degrees") && tag.id().equals("other"))
+			.flatMap((tag) -> tag.evidence().stream())
+			.map(Evidence::text)
+			.toList();
+	}
+
+	/** Where the matches start and end, as "start-end". */
+	private static List<String> found(String text, int from, int to) {
+		DegreeFields fields = new DegreeFields(text);
+		Matcher match = fields.match();
+		List<String> found = new ArrayList<>();
+		for (int next = from; fields.find(next, to); next = match.end()) {
+			found.add(match.start() + "-" + match.end());
+		}
+		return found;
+	}
+
+	/** Where the expression's matches in a text cut out at {@code offset} start and end, as "start-end". */
+	private static List<String> foundByTheExpression(String text, int offset) {
+		return DegreeFields.PATTERN.matcher(text)
+			.results()
+			.map((match) -> (match.start() + offset) + "-" + (match.end() + offset))
+			.toList();
+	}
+
+	/** The strings an alternation of literals, escapes, {@code [...]}, {@code (?:...)} and {@code ?} matches. */
+	private static Set<String> spellings(String alternation) {
+		Set<String> all = new LinkedHashSet<>();
+		for (String branch : topLevel(alternation)) {
+			List<String> sequence = List.of("");
+			for (int at = 0; at < branch.length();) {
+				Set<String> atom = new LinkedHashSet<>();
+				char c = branch.charAt(at);
+				int end;
+				if (c == '\\') {
+					atom.add(String.valueOf(branch.charAt(at + 1)));
+					end = at + 2;
+				}
+				else if (c == '[') {
+					end = branch.indexOf(']', at) + 1;
+					branch.substring(at + 1, end - 1).chars().forEach((each) -> atom.add(String.valueOf((char) each)));
+				}
+				else if (branch.startsWith("(?:", at)) {
+					end = closing(branch, at) + 1;
+					atom.addAll(spellings(branch.substring(at + 3, end - 1)));
+				}
+				else {
+					atom.add(String.valueOf(c));
+					end = at + 1;
+				}
+				if (end < branch.length() && branch.charAt(end) == '?') {
+					atom.add("");
+					end++;
+				}
+				List<String> longer = new ArrayList<>();
+				for (String prefix : sequence) {
+					for (String part : atom) {
+						longer.add(prefix + part);
+					}
+				}
+				sequence = longer;
+				at = end;
+			}
+			all.addAll(sequence);
+		}
+		return all;
+	}
+
+	private static List<String> topLevel(String alternation) {
+		List<String> branches = new ArrayList<>();
+		int depth = 0;
+		int from = 0;
+		for (int at = 0; at < alternation.length(); at++) {
+			char c = alternation.charAt(at);
+			if (c == '\\') {
+				at++;
+			}
+			else if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				depth--;
+			}
+			else if (c == '|' && depth == 0) {
+				branches.add(alternation.substring(from, at));
+				from = at + 1;
+			}
+		}
+		branches.add(alternation.substring(from));
+		return branches;
+	}
+
+	private static int closing(String text, int open) {
+		int depth = 0;
+		for (int at = open; at < text.length(); at++) {
+			if (text.charAt(at) == '\\') {
+				at++;
+			}
+			else if (text.charAt(at) == '(') {
+				depth++;
+			}
+			else if (text.charAt(at) == ')' && --depth == 0) {
+				return at;
+			}
+		}
+		throw new IllegalArgumentException("No closing parenthesis in " + text);
+	}
+
+}
