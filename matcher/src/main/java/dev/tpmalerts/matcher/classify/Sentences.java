@@ -8,8 +8,11 @@ final class Sentences {
 
 	static int start(String text, int at) {
 		int from = Math.min(at, text.length());
-		while (from > 0 && text.charAt(from - 1) != '\n'
-				&& !(from > 1 && text.charAt(from - 1) == ' ' && ".!?;".indexOf(text.charAt(from - 2)) >= 0)) {
+		while (from > 0) {
+			char previous = text.charAt(from - 1);
+			if (previous == '\n' || (previous == ' ' && from > 1 && isStop(text.charAt(from - 2)))) {
+				break;
+			}
 			from--;
 		}
 		return from;
@@ -17,8 +20,12 @@ final class Sentences {
 
 	static int end(String text, int at) {
 		int to = Math.max(0, at);
-		while (to < text.length() && text.charAt(to) != '\n'
-				&& !(".!?;".indexOf(text.charAt(to)) >= 0 && (to + 1 == text.length() || text.charAt(to + 1) == ' '))) {
+		int length = text.length();
+		while (to < length) {
+			char each = text.charAt(to);
+			if (each == '\n' || (isStop(each) && (to + 1 == length || text.charAt(to + 1) == ' '))) {
+				break;
+			}
 			to++;
 		}
 		return to;
@@ -26,6 +33,14 @@ final class Sentences {
 
 	static String around(String text, int at) {
 		return text.substring(start(text, at), end(text, at));
+	}
+
+	/** ".", "!", "?" or ";": a switch, where looking the character up in a string was a measurable cost. */
+	private static boolean isStop(char each) {
+		return switch (each) {
+			case '.', '!', '?', ';' -> true;
+			default -> false;
+		};
 	}
 
 }
