@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a 2,790-posting regression corpus for the classifier (eval dev+test postings and mixes of them) to
+"""Writes a regression corpus (31 postings per eval posting: 6,510 with dev 150 + test 60) for the classifier (eval dev+test postings and mixes of them) to
 the path given (default /tmp/perf/in.jsonl). A speed-up of the classifier must leave
 `./tpm-alerts score < corpus` byte-identical: score it before and after the change and cmp the two outputs."""
 import json, random, sys
