@@ -287,7 +287,7 @@ public final class PhraseMatcher {
 		private int orderCount;
 
 		/** Concept number, start and end of each mention kept, in the order found. */
-		private int[] mentions = new int[3 * 64];
+		private int[] mentions = new int[3 * 128];
 
 		private int mentionCount;
 
