@@ -110,7 +110,7 @@ public final class PhraseMatcher {
 		}
 	}
 
-	/** A concept found in the text, with every place it was found (up to five). */
+	/** A concept found in the text, with every place it was found (up to fifty). */
 	public record Match(Concept concept, List<Evidence> evidence) {
 
 	}
