@@ -110,7 +110,7 @@ public final class PhraseMatcher {
 		}
 	}
 
-	/** A concept found in the text, with every place it was found (up to five). */
+	/** A concept found in the text, with every place it was found (up to fifty). */
 	public record Match(Concept concept, List<Evidence> evidence) {
 
 	}
@@ -287,7 +287,7 @@ public final class PhraseMatcher {
 		private int orderCount;
 
 		/** Concept number, start and end of each mention kept, in the order found. */
-		private int[] mentions = new int[3 * 64];
+		private int[] mentions = new int[3 * 128];
 
 		private int mentionCount;
 

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Splits text into word tokens with their offsets. Letters and digits form words; "+" and "#" right after a word
  * are tokens of their own ("Security+", "C#"); everything else separates. The folded form is lower case with a
- * plural "s" removed, so "APIs" meets "API" and "Stakeholders" meets "stakeholder".
+ * plural "s" removed, so "Programs" meets "program" and "Stakeholders" meets "stakeholder"; a word of four or more
+ * letters ending in "ss", "us" or "is" keeps its "s" ("class", "status", and so "APIs" too).
  */
 public final class Tokens {
 
