@@ -133,10 +133,6 @@ final class GuardedPattern {
 		return this.regex;
 	}
 
-	List<String> words() {
-		return this.words;
-	}
-
 	/** The alternatives' word sets, each as the words' bits; an alternative without one runs on every line. */
 	List<long[]> guards() {
 		return this.alternatives.stream().map(Alternative::clauses).toList();
