@@ -21,16 +21,19 @@ import java.util.regex.Pattern;
  */
 final class GuardedPattern {
 
+	private final String regex;
+
 	private final List<Alternative> alternatives;
 
 	/** Each word's bit is its index here. */
 	private final List<String> words;
 
-	/** A line without one of these words holds no match. */
+	/** A line without one of these words holds no match; 0 when an alternative runs on every line. */
 	private final long anyWord;
 
 	/** @param regex without flags; matched against lower-case text */
 	GuardedPattern(String regex) {
+		this.regex = regex;
 		List<String> sources = Literals.alternatives(regex);
 		List<String> words = new ArrayList<>();
 		List<Alternative> alternatives = new ArrayList<>();
@@ -68,7 +71,11 @@ final class GuardedPattern {
 		// Each alternative needs one of its words at least, unless it has none and runs on every line.
 		long any = 0;
 		for (Alternative alternative : alternatives) {
-			any |= (alternative.clauses().length > 0) ? alternative.clauses()[0] : -1L;
+			if (alternative.clauses().length == 0) {
+				any = 0;
+				break;
+			}
+			any |= alternative.clauses()[0];
 		}
 		this.anyWord = any;
 	}
@@ -80,7 +87,7 @@ final class GuardedPattern {
 	 * {@link Scanner}
 	 */
 	boolean find(long words, String text, int from, int to) {
-		if ((words & this.anyWord) == 0) {
+		if (this.anyWord != 0 && (words & this.anyWord) == 0) {
 			return false;
 		}
 		for (Alternative alternative : this.alternatives) {
@@ -97,7 +104,7 @@ final class GuardedPattern {
 	 * text is then found on the line exactly when its words are, and does not run.
 	 */
 	boolean findOnLine(long words, String text, int from, int to) {
-		if ((words & this.anyWord) == 0) {
+		if (this.anyWord != 0 && (words & this.anyWord) == 0) {
 			return false;
 		}
 		for (Alternative alternative : this.alternatives) {
@@ -111,7 +118,7 @@ final class GuardedPattern {
 
 	/** Whether a line holding these of the pattern's words may hold a match: some alternative has its words. */
 	boolean mayFind(long words) {
-		if ((words & this.anyWord) == 0) {
+		if (this.anyWord != 0 && (words & this.anyWord) == 0) {
 			return false;
 		}
 		for (Alternative alternative : this.alternatives) {
@@ -122,8 +129,8 @@ final class GuardedPattern {
 		return false;
 	}
 
-	List<String> words() {
-		return this.words;
+	String regex() {
+		return this.regex;
 	}
 
 	/** The alternatives' word sets, each as the words' bits; an alternative without one runs on every line. */
@@ -159,19 +166,22 @@ final class GuardedPattern {
 	 */
 	static final class Scanner {
 
+		private static final int FOUND = 0x8000;
+
 		private final List<GuardedPattern> patterns;
 
 		/** Each ASCII character's column in {@link #next}; 0 for a character in no word, and for any other. */
 		private final int[] columns = new int[128];
 
-		/** How far to shift a state to its row's offset. */
+		/** How far to shift a state to its row's offset in {@link #next}. */
 		private final int shift;
 
 		/**
-		 * For each state's row offset and each column, the next state's row offset, negative when that state has
-		 * just read a word.
+		 * For each state's row (at state << shift) and each column, the next state, with {@link #FOUND} set when
+		 * that state has just read a word. Chars keep the table small enough to stay in the cache next to the
+		 * classifier's other tables.
 		 */
-		private final int[] next;
+		private final char[] next;
 
 		/** For each state and pattern, the bits of the pattern's words it has just read. */
 		private final long[] found;
@@ -257,9 +267,12 @@ final class GuardedPattern {
 				System.arraycopy(own, 0, this.found, state * own.length, own.length);
 				finds[state] = Arrays.stream(own).anyMatch((word) -> word != 0);
 			}
-			this.next = new int[next.length];
+			if (states > FOUND) {
+				throw new IllegalArgumentException("Too many words for the scanner: " + states + " states");
+			}
+			this.next = new char[next.length];
 			for (int i = 0; i < next.length; i++) {
-				this.next[i] = (next[i] << this.shift) | (finds[next[i]] ? Integer.MIN_VALUE : 0);
+				this.next[i] = (char) (next[i] | (finds[next[i]] ? FOUND : 0));
 			}
 		}
 
@@ -267,6 +280,16 @@ final class GuardedPattern {
 			int[] row = new int[columns];
 			Arrays.fill(row, -1);
 			return row;
+		}
+
+		/** Where the words of a pattern the scanner was made for are in the {@link LineWords} it gives. */
+		int slot(GuardedPattern pattern) {
+			for (int slot = 0; slot < this.patterns.size(); slot++) {
+				if (this.patterns.get(slot) == pattern) {
+					return slot;
+				}
+			}
+			throw new IllegalArgumentException("The scanner was not made for this pattern");
 		}
 
 		/** Which words each line holds; {@code lineStarts} are the lines' offsets in {@code lower}, ascending. */
@@ -278,44 +301,45 @@ final class GuardedPattern {
 			int split = lineStarts[(middle >= 0) ? middle : -middle - 2];
 			int steps = Math.min(split, lower.length - split);
 			int[] columns = this.columns;
-			int[] next = this.next;
+			char[] next = this.next;
+			int shift = this.shift;
 			int[] ends = new int[64];
 			int count = 0;
-			int firstRow = 0;
-			int secondRow = 0;
+			int firstState = 0;
+			int secondState = 0;
 			for (int i = 0; i < steps; i++) {
 				char first = lower[i];
 				char second = lower[split + i];
-				int firstNext = next[firstRow + ((first < 128) ? columns[first] : 0)];
-				int secondNext = next[secondRow + ((second < 128) ? columns[second] : 0)];
-				firstRow = firstNext & Integer.MAX_VALUE;
-				secondRow = secondNext & Integer.MAX_VALUE;
-				if ((firstNext | secondNext) < 0) {
+				int firstNext = next[(firstState << shift) + ((first < 128) ? columns[first] : 0)];
+				int secondNext = next[(secondState << shift) + ((second < 128) ? columns[second] : 0)];
+				firstState = firstNext & ~FOUND;
+				secondState = secondNext & ~FOUND;
+				if ((firstNext | secondNext) >= FOUND) {
 					if (count + 4 > ends.length) {
 						ends = Arrays.copyOf(ends, ends.length * 2);
 					}
-					if (firstNext < 0) {
+					if (firstNext >= FOUND) {
 						ends[count++] = i;
-						ends[count++] = firstRow;
+						ends[count++] = firstState;
 					}
-					if (secondNext < 0) {
+					if (secondNext >= FOUND) {
 						ends[count++] = split + i;
-						ends[count++] = secondRow;
+						ends[count++] = secondState;
 					}
 				}
 			}
 			for (int half = 0; half < 2; half++) {
-				int row = (half == 0) ? firstRow : secondRow;
+				int state = (half == 0) ? firstState : secondState;
 				for (int i = (half == 0) ? steps : split + steps, end = (half == 0) ? split : lower.length; i < end; i++) {
 					char c = lower[i];
-					int to = next[row + ((c < 128) ? columns[c] : 0)];
-					row = to & Integer.MAX_VALUE;
-					if (to < 0) {
+					int to = next[(state << shift) + ((c < 128) ? columns[c] : 0)];
+					state = to & ~FOUND;
+					if (to >= FOUND) {
 						if (count + 2 > ends.length) {
 							ends = Arrays.copyOf(ends, ends.length * 2);
 						}
 						ends[count++] = i;
-						ends[count++] = row;
+						ends[count++] = state;
 					}
 				}
 			}
@@ -324,12 +348,12 @@ final class GuardedPattern {
 			for (int e = 0; e < count; e += 2) {
 				int line = Arrays.binarySearch(lineStarts, ends[e]);
 				line = (line >= 0) ? line : -line - 2;
-				int state = ends[e + 1] >>> this.shift;
+				int state = ends[e + 1];
 				for (int p = 0; p < patterns; p++) {
 					words[line * patterns + p] |= this.found[state * patterns + p];
 				}
 			}
-			return new LineWords(this.patterns, words);
+			return new LineWords(patterns, words);
 		}
 
 	}
@@ -337,22 +361,18 @@ final class GuardedPattern {
 	/** The words found on each line, as each pattern's bits. */
 	static final class LineWords {
 
-		private final List<GuardedPattern> patterns;
+		private final int patterns;
 
 		private final long[] words;
 
-		private LineWords(List<GuardedPattern> patterns, long[] words) {
+		private LineWords(int patterns, long[] words) {
 			this.patterns = patterns;
 			this.words = words;
 		}
 
-		long of(GuardedPattern pattern, int line) {
-			for (int p = 0; p < this.patterns.size(); p++) {
-				if (this.patterns.get(p) == pattern) {
-					return this.words[line * this.patterns.size() + p];
-				}
-			}
-			throw new IllegalArgumentException("The scanner was not made for this pattern");
+		/** @param slot the pattern's {@link Scanner#slot(GuardedPattern) slot} in the scanner that found the words */
+		long of(int slot, int line) {
+			return this.words[line * this.patterns + slot];
 		}
 
 	}

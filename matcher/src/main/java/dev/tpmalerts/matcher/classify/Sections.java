@@ -30,31 +30,33 @@ final class Sections {
 
 	private static final int MAX_HEADING = 70;
 
+	// The patterns are package-private for the tests that check their filters against every alternative.
+
 	// Checked in this order: "About the role" is the role before it is "about" the employer.
-	private static final AnchoredPattern ROLE_HEADING = new AnchoredPattern(
+	static final AnchoredPattern ROLE_HEADING = new AnchoredPattern(
 			"^(about (the|this) (role|job|position|opportunity|team|work)|the role|role (overview|summary|description)|job (description|summary|overview)|position (summary|overview|description)"
 					+ "|what you('| wi)?ll (be )?(do|doing|work on|working on|own|achieve|accomplish)|what you will be doing|what you do|responsibilit|key responsibilit|your (role|impact|responsibilities|day)|the opportunity|duties|day[ -]to[ -]day|in this role|overview|summary|the team|the work|your mission|what we need you to do|essential (duties|functions)|job duties)");
 
-	private static final AnchoredPattern NICE_HEADING = new AnchoredPattern(
+	static final AnchoredPattern NICE_HEADING = new AnchoredPattern(
 			"^(nice[ -]to[ -]haves?|preferred|bonus|pluses|plus|desired|good to have|it'?s a plus|extra credit|ways to stand out|even better|additional (qualifications|skills)|desirable)");
 
 	/** Not anchored like the other headings: "Preferred qualifications" is a heading wherever it stands in the head. */
-	private static final GuardedPattern NICE_QUALIFIER_HEADING = new GuardedPattern(
+	static final GuardedPattern NICE_QUALIFIER_HEADING = new GuardedPattern(
 			"(preferred|desired|bonus|nice[ -]to[ -]have) (qualifications|skills|experience|requirements)");
 
-	private static final AnchoredPattern REQUIREMENTS_HEADING = new AnchoredPattern(
+	static final AnchoredPattern REQUIREMENTS_HEADING = new AnchoredPattern(
 			"^(requirements|qualifications|minimum|basic|required|must[ -]haves?|what you('| wi)?ll (need|bring|have)|what you (need|bring|have)|what we need|what we('re| are) looking for|what we expect|who you are|about you|you (have|bring|are|might be)|your (background|experience|profile|skills|qualifications)|skills|experience|education|certifications?|knowledge|competencies|ideal candidate|the ideal|we('re| are) looking for|job requirements|you'?ll thrive|to be successful|what it takes|is this you)");
 
-	private static final AnchoredPattern EEO_HEADING = new AnchoredPattern(
+	static final AnchoredPattern EEO_HEADING = new AnchoredPattern(
 			"^(equal (employment )?opportunit|eeo|diversity|our commitment to|commitment to diversity|inclusion|accommodation|reasonable accommodation|e-verify|pay transparency|legal|disclaimer|privacy|notice|applicant|fraud|recruitment fraud|u\\.?s\\.? export|export control|background check)");
 
-	private static final AnchoredPattern BENEFITS_HEADING = new AnchoredPattern(
+	static final AnchoredPattern BENEFITS_HEADING = new AnchoredPattern(
 			"^(benefits|perks|what we offer|we offer|our offer|what('s| is) in it for you|why (you('ll| will) love|join|work)|total rewards|rewards|compensation|salary|pay|pay range|base pay|life at|working at|our benefits|the perks|what you('| wi)?ll get|what you get|wellbeing|well-being|time off|how we take care)");
 
-	private static final AnchoredPattern ABOUT_HEADING = new AnchoredPattern(
+	static final AnchoredPattern ABOUT_HEADING = new AnchoredPattern(
 			"^(about( us)?$|about (the company|our company|[a-z0-9 &.,'’-]{1,40})|who we are|our (company|story|mission|culture|values|purpose)|company (overview|description|profile)|the company|why [a-z0-9 &.'’-]{1,30}|where you('ll| will) work|about the employer|about our client|our client)");
 
-	private static final AnchoredPattern YOU_HEADING = new AnchoredPattern("^(what|who|how|where|your|you|in this|as an?|the role|the job|the position|meet the|our team|this role|this job|this position)\\b");
+	static final AnchoredPattern YOU_HEADING = new AnchoredPattern("^(what|who|how|where|your|you|in this|as an?|the role|the job|the position|meet the|our team|this role|this job|this position)\\b");
 
 	/** Whether a head can start like one of the headings that open a section when they match on their own. */
 	private static final AnchoredPattern.Predicate MAY_START_HEADING = AnchoredPattern.mayAnyStartAt(List.of(
@@ -63,30 +65,40 @@ final class Sections {
 	private static final Pattern ROLE_WORDS = Pattern.compile(
 			"\\b(you|your|this role|the role|this position|the position|the tpm|the program manager|the project manager|the successful candidate|will (lead|own|coordinate|drive|manage|run|oversee))\\b");
 
-	private static final GuardedPattern EEO_LINE = new GuardedPattern(
+	static final GuardedPattern EEO_LINE = new GuardedPattern(
 			"equal (employment )?opportunity|without regard to|protected veteran|affirmative action|e-verify|reasonable accommodation|sexual orientation|gender identity|regardless of (race|age|gender)|we do not discriminate|pay transparency|\\bada\\b compliance");
 
 	// Two rules, as each needs its own words: "we pay for your certification exams" and the benefits themselves.
-	private static final GuardedPattern EMPLOYER_PAYS_LINE = new GuardedPattern(
+	static final GuardedPattern EMPLOYER_PAYS_LINE = new GuardedPattern(
 			"(we|the company|employer)( will)? (pay|pays|reimburse|reimburses|cover|covers|sponsor|sponsors|support|supports)[^.]{0,60}(certification|exam|training|course|tuition|degree|education)");
 
-	private static final GuardedPattern BENEFITS_LINE = new GuardedPattern(
+	static final GuardedPattern BENEFITS_LINE = new GuardedPattern(
 			"tuition (reimbursement|assistance)|(learning|training|education|professional development|development|certification) (budget|stipend|allowance|reimbursement)"
 					+ "|401\\(?k\\)?|paid time off|\\bpto\\b|parental leave|medical, dental|dental(,| and) vision|health, dental|health insurance|employee assistance|equity grants?|stock options|wellness (stipend|program)|free (lunch|meals)|gym membership");
 
-	private static final AnchoredPattern ABOUT_LINE_START = new AnchoredPattern(
+	static final AnchoredPattern ABOUT_LINE_START = new AnchoredPattern(
 			"^(we are (?!looking|seeking|hiring|searching)|we're (?!looking|seeking|hiring|searching)|we build|we make|we help|we serve|we provide|founded|headquartered|our mission|our company|our client|join (us|our|the)|at [A-Z][^,]{0,40},)", Pattern.CASE_INSENSITIVE);
 
-	private static final GuardedPattern ABOUT_LINE_ANYWHERE = new GuardedPattern(
+	static final GuardedPattern ABOUT_LINE_ANYWHERE = new GuardedPattern(
 			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b");
 
 	/** The words of every guarded pattern, looked up in one pass over a posting. */
-	private static final GuardedPattern.Scanner LINE_WORDS = GuardedPattern.scanner(EEO_LINE, EMPLOYER_PAYS_LINE,
+	static final GuardedPattern.Scanner LINE_WORDS = GuardedPattern.scanner(EEO_LINE, EMPLOYER_PAYS_LINE,
 			BENEFITS_LINE, ABOUT_LINE_ANYWHERE, NICE_QUALIFIER_HEADING);
+
+	private static final int EEO_WORDS = LINE_WORDS.slot(EEO_LINE);
+
+	private static final int EMPLOYER_PAYS_WORDS = LINE_WORDS.slot(EMPLOYER_PAYS_LINE);
+
+	private static final int BENEFITS_WORDS = LINE_WORDS.slot(BENEFITS_LINE);
+
+	private static final int ABOUT_WORDS = LINE_WORDS.slot(ABOUT_LINE_ANYWHERE);
+
+	private static final int NICE_QUALIFIER_WORDS = LINE_WORDS.slot(NICE_QUALIFIER_HEADING);
 
 	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[!?.:]+$");
 
-	private static final AnchoredPattern LIST_ITEM_LOOKALIKE = new AnchoredPattern("^(experience|skills|knowledge|education|certifications?)\\b.*");
+	static final AnchoredPattern LIST_ITEM_LOOKALIKE = new AnchoredPattern("^(experience|skills|knowledge|education|certifications?)\\b.*");
 
 	private final List<Line> lines;
 
@@ -110,7 +122,8 @@ final class Sections {
 	static Sections of(String text, String company) {
 		String companyLower = (company == null || company.isBlank()) ? null : company.strip().toLowerCase(Locale.ROOT);
 		int[] starts = lineStarts(text);
-		String lowerText = text.toLowerCase(Locale.ROOT);
+		char[] chars = lowerCase(text);
+		String lowerText = (chars != null) ? new String(chars) : text.toLowerCase(Locale.ROOT);
 		// The lower-case text lines up with the text char for char unless a letter lower-cases to two, or a Σ, whose
 		// lower case depends on the letters around it, may read otherwise in the line alone: then each line is
 		// lower-cased on its own.
@@ -118,15 +131,14 @@ final class Sections {
 		String folded = null;
 		GuardedPattern.LineWords words = null;
 		if (aligned) {
-			char[] chars = lowerText.toCharArray();
-			boolean quotes = false;
-			for (int i = 0; i < chars.length; i++) {
-				if (chars[i] == '’') {
-					chars[i] = '\'';
-					quotes = true;
+			chars = (chars != null) ? chars : lowerText.toCharArray();
+			folded = lowerText;
+			if (lowerText.indexOf('’') >= 0) {
+				for (int i = 0; i < chars.length; i++) {
+					chars[i] = (chars[i] == '’') ? '\'' : chars[i];
 				}
+				folded = new String(chars);
 			}
-			folded = quotes ? new String(chars) : lowerText;
 			words = LINE_WORDS.wordsByLine(chars, starts);
 		}
 		// The first colon at or after the line read last (in folded, a search of the rest of the text that the lines
@@ -168,7 +180,7 @@ final class Sections {
 				colon = (colon < 0) ? Integer.MAX_VALUE : colon;
 			}
 			Kind heading = heading(lower, from, to, (colon < to) ? colon - from : -1, strippedEnd - strippedStart,
-					lineWords.of(NICE_QUALIFIER_HEADING, line));
+					lineWords.of(NICE_QUALIFIER_WORDS, line));
 			Kind kind;
 			boolean isHeading = false;
 			if (heading != null) {
@@ -180,17 +192,17 @@ final class Sections {
 				kind = current;
 			}
 			// A line that says what it is wins over the heading above it (an EEO paragraph under "Benefits").
-			if (EEO_LINE.findOnLine(lineWords.of(EEO_LINE, line), lower, from, to)) {
+			if (EEO_LINE.findOnLine(lineWords.of(EEO_WORDS, line), lower, from, to)) {
 				kind = Kind.EEO;
 			}
 			else if (!isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE
-					&& (EMPLOYER_PAYS_LINE.findOnLine(lineWords.of(EMPLOYER_PAYS_LINE, line), lower, from, to)
-							|| BENEFITS_LINE.findOnLine(lineWords.of(BENEFITS_LINE, line), lower, from, to))) {
+					&& (EMPLOYER_PAYS_LINE.findOnLine(lineWords.of(EMPLOYER_PAYS_WORDS, line), lower, from, to)
+							|| BENEFITS_LINE.findOnLine(lineWords.of(BENEFITS_WORDS, line), lower, from, to))) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
 					&& (ABOUT_LINE_START.lookingAt(text, strippedStart, strippedEnd)
-							|| ABOUT_LINE_ANYWHERE.findOnLine(lineWords.of(ABOUT_LINE_ANYWHERE, line), lower, from, to)
+							|| ABOUT_LINE_ANYWHERE.findOnLine(lineWords.of(ABOUT_WORDS, line), lower, from, to)
 							|| startsWithCompany(lower, from, to, companyLower)));
 			// "Our client is rolling out a 5G platform; the TPM will coordinate..." says what the role does too.
 			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lower).region(from, to).find()) {
@@ -199,6 +211,33 @@ final class Sections {
 			lines.add(new Line(start, end, kind, isHeading, aboutEmployer));
 		}
 		return new Sections(lines, lowerText);
+	}
+
+	/**
+	 * The text as {@code toLowerCase(Locale.ROOT)} lower-cases it, which, but for Σ, İ and surrogates, is char by
+	 * char; null for a text with one of those. ASCII letters, nearly all of a posting, take a loop without a branch.
+	 */
+	private static char[] lowerCase(String text) {
+		char[] chars = text.toCharArray();
+		int all = 0;
+		for (int i = 0; i < chars.length; i++) {
+			int c = chars[i];
+			all |= c;
+			chars[i] = (char) (c + ((c - 'A' >= 0 && c - 'A' < 26) ? 'a' - 'A' : 0));
+		}
+		if (all >= 128) {
+			for (int i = 0; i < chars.length; i++) {
+				char c = chars[i];
+				if (c >= 128) {
+					int lower = (c == '\u03A3' || c == '\u0130' || Character.isSurrogate(c)) ? -1 : Character.toLowerCase((int) c);
+					if (lower < 0 || lower > Character.MAX_VALUE) {
+						return null;
+					}
+					chars[i] = (char) lower;
+				}
+			}
+		}
+		return chars;
 	}
 
 	/** Where each line starts: at 0 and after each line feed. */
@@ -420,18 +459,26 @@ final class Sections {
 
 	}
 
-	/** Texts one of which an input must start with, looked up by the input's first character. */
+	/**
+	 * Texts one of which an input must start with, looked up by the input's first character. They are kept one
+	 * after another in one array, which stays in the cache better than as many strings.
+	 */
 	private static final class Starts {
+
+		/** The group of other characters than ASCII ones. */
+		private static final int OTHERS = 128;
 
 		private final Set<String> all;
 
 		private final boolean ignoreCase;
 
-		/** By first character, for ASCII ones, the starts that begin with it. */
-		private final String[][] byFirst = new String[128][];
+		/** Where each group's starts are in {@link #offsets}: an ASCII character's at [c, c + 1), the others' last. */
+		private final int[] groups = new int[OTHERS + 2];
 
-		/** The starts with a first character beyond ASCII. */
-		private final String[] others;
+		/** Where each start begins in {@link #chars}, and one more for where the last ends. */
+		private final int[] offsets;
+
+		private final char[] chars;
 
 		Starts(Set<String> starts, boolean ignoreCase) {
 			this.all = starts;
@@ -440,57 +487,69 @@ final class Sections {
 			List<String> minimal = starts.stream()
 				.filter((start) -> starts.stream().noneMatch((other) -> !other.equals(start) && start.startsWith(other)))
 				.toList();
-			List<String> others = new ArrayList<>();
+			List<List<String>> groups = new ArrayList<>();
+			for (int group = 0; group <= OTHERS; group++) {
+				groups.add(new ArrayList<>());
+			}
 			for (String start : minimal) {
 				char first = start.charAt(0);
-				if (first >= 128) {
-					others.add(start);
+				if (first >= OTHERS) {
+					groups.get(OTHERS).add(start);
 				}
-				else if (ignoreCase && Character.isLetter(first)) {
-					add(Character.toLowerCase(first), start);
-					add(Character.toUpperCase(first), start);
+				else if (ignoreCase && isAsciiLetter(first)) {
+					groups.get(first | 0x20).add(start);
+					groups.get(first & ~0x20).add(start);
 				}
 				else {
-					add(first, start);
+					groups.get(first).add(start);
 				}
 			}
-			this.others = others.toArray(String[]::new);
+			StringBuilder chars = new StringBuilder();
+			List<Integer> offsets = new ArrayList<>();
+			for (int group = 0; group <= OTHERS; group++) {
+				this.groups[group] = offsets.size();
+				for (String start : groups.get(group)) {
+					offsets.add(chars.length());
+					chars.append(start);
+				}
+			}
+			this.groups[OTHERS + 1] = offsets.size();
+			offsets.add(chars.length());
+			this.offsets = offsets.stream().mapToInt(Integer::intValue).toArray();
+			this.chars = chars.toString().toCharArray();
 		}
 
-		private void add(char first, String start) {
-			String[] starts = this.byFirst[first];
-			starts = (starts == null) ? new String[1] : Arrays.copyOf(starts, starts.length + 1);
-			starts[starts.length - 1] = start;
-			this.byFirst[first] = starts;
-		}
-
-		/** Whether the text's second character can be the start's, ignoring the case of ASCII letters if asked. */
-		private boolean sameSecond(int text, char start) {
-			return text == start || (this.ignoreCase && (text | 0x20) == (start | 0x20));
-		}
-
-		/**
-		 * Whether text[from, to) starts with one of the starts. Ignoring case, a character beyond ASCII is compared
-		 * the Unicode way, which folds more than the pattern does: the answer can only be yes more often.
-		 */
+		/** Whether text[from, to) starts with one of the starts, ignoring the case of ASCII letters if asked. */
 		boolean at(String text, int from, int to) {
 			if (from >= to) {
 				return false;
 			}
 			char first = text.charAt(from);
-			String[] starts = (first < 128) ? this.byFirst[first] : this.others;
-			if (starts == null) {
-				return false;
-			}
-			// Most starts differ from the text by their second character: that is looked at before the rest.
-			int second = (to - from > 1) ? text.charAt(from + 1) : -1;
-			for (String start : starts) {
-				if (start.length() <= to - from && (start.length() == 1 || sameSecond(second, start.charAt(1)))
-						&& text.regionMatches(this.ignoreCase, from, start, 0, start.length())) {
+			int group = (first < OTHERS) ? first : OTHERS;
+			for (int start = this.groups[group], last = this.groups[group + 1]; start < last; start++) {
+				int offset = this.offsets[start];
+				int length = this.offsets[start + 1] - offset;
+				if (length > to - from || (group == OTHERS && first != this.chars[offset])) {
+					continue;
+				}
+				int i = 1;
+				while (i < length && same(text.charAt(from + i), this.chars[offset + i])) {
+					i++;
+				}
+				if (i == length) {
 					return true;
 				}
 			}
 			return false;
+		}
+
+		/** As the pattern compares a character: with CASE_INSENSITIVE and without UNICODE_CASE, ASCII letters only. */
+		private boolean same(char text, char start) {
+			return text == start || (this.ignoreCase && isAsciiLetter(start) && (text | 0x20) == (start | 0x20));
+		}
+
+		private static boolean isAsciiLetter(char c) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 		}
 
 	}
