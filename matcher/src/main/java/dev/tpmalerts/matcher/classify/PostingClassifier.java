@@ -54,18 +54,30 @@ public final class PostingClassifier {
 			List.of("experience", "year", "years", "working", "work", "industry", "role", "environment", "team", "teams", "company",
 					"companies"));
 
-	private static final Pattern SECURITY_OTHER_AFTER = Pattern.compile("^(\\s*(clearance|clearances|guard|guards|officer|deposit|plus)\\b|\\+)",
+	static final Pattern SECURITY_OTHER_AFTER = Pattern.compile("^(\\s*(clearance|clearances|guard|guards|officer|deposit|plus)\\b|\\+)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SECURITY_OTHER_BEFORE = Pattern.compile("\\b(social|national|job|financial|food|homeland|physical|comptia)\\s+$",
+	/** The first letter of each word of {@link #SECURITY_OTHER_AFTER}: it cannot match without one after white space. */
+	static final String SECURITY_OTHER_AFTER_FIRSTS = "cgodp";
+
+	static final Pattern SECURITY_OTHER_BEFORE = Pattern.compile("\\b(social|national|job|financial|food|homeland|physical|comptia)\\s+$",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
+	/** The last letter of each word of {@link #SECURITY_OTHER_BEFORE}: it cannot match without one before white space. */
+	static final String SECURITY_OTHER_BEFORE_LASTS = "lbda";
+
+	static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SOFTWARE_TOOL_BEFORE = Pattern.compile(
+	/** The first letter of each word of {@link #SOFTWARE_KIND_AFTER}: it cannot match without one after white space. */
+	static final String SOFTWARE_KIND_AFTER_FIRSTS = "cfvtslp";
+
+	static final Pattern SOFTWARE_TOOL_BEFORE = Pattern.compile(
 			"\\b(scheduling|accounting|office|productivity|planning|estimating|construction|design|crm|erp|presentation|collaboration|spreadsheet|b2b|enterprise)\\s+$",
 			Pattern.CASE_INSENSITIVE);
+
+	/** The last letter of each word of {@link #SOFTWARE_TOOL_BEFORE}: it cannot match without one before white space. */
+	static final String SOFTWARE_TOOL_BEFORE_LASTS = "geynmptb";
 
 	/** Degrees that name their own field: an MBA is in business, a B.Tech in engineering. */
 	private static final Pattern SELF_DEGREE = Pattern.compile("MBA|B\\.? ?Tech\\.?|B\\.E\\.?|B\\.? ?Eng|M\\.? ?Eng|M\\.? ?Tech|BSEE|BSME|MSEE");
@@ -83,11 +95,17 @@ public final class PostingClassifier {
 			Pattern.CASE_INSENSITIVE);
 
 	/** Degree abbreviations that are also product names or roles: "MS Project", "MS Office", "Scrum Master". */
-	private static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
+	static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
 			"^\\s*(office|project|excel|word|teams|visio|dynamics|powerpoint|sql|access|sharepoint|outlook|365|azure|windows|degree of)\\b", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("\\b(scrum|web|quiz|concert|ring|task|toast)\\s*$",
+	/** The first letter of each word of {@link #LEVEL_LOOKALIKE_AFTER}: it cannot match without one after white space. */
+	static final String LEVEL_LOOKALIKE_AFTER_FIRSTS = "opewtvdsa3";
+
+	static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("\\b(scrum|web|quiz|concert|ring|task|toast)\\s*$",
 			Pattern.CASE_INSENSITIVE);
+
+	/** The last letter of each word of {@link #LEVEL_LOOKALIKE_BEFORE}: it cannot match without one before white space. */
+	static final String LEVEL_LOOKALIKE_BEFORE_LASTS = "mbztgk";
 
 	/** A methodology in a sentence about the employer's culture is not one the role uses. */
 	private static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
@@ -388,14 +406,16 @@ public final class PostingClassifier {
 	private static boolean isSecurityOfAnotherKind(String text, Evidence evidence) {
 		String after = after(text, evidence, 15);
 		String before = before(text, evidence, 15);
-		return SECURITY_OTHER_AFTER.matcher(after).find() || SECURITY_OTHER_BEFORE.matcher(before).find();
+		return ((after.startsWith("+") || startsWordWithOneOf(after, SECURITY_OTHER_AFTER_FIRSTS)) && SECURITY_OTHER_AFTER.matcher(after).find())
+				|| (endsWordWithOneOf(before, SECURITY_OTHER_BEFORE_LASTS) && SECURITY_OTHER_BEFORE.matcher(before).find());
 	}
 
 	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */
 	private static boolean isSoftwareAsTool(String text, Evidence evidence) {
 		String after = after(text, evidence, 20);
 		String before = before(text, evidence, 30);
-		return SOFTWARE_KIND_AFTER.matcher(after).find() || SOFTWARE_TOOL_BEFORE.matcher(before).find();
+		return (startsWordWithOneOf(after, SOFTWARE_KIND_AFTER_FIRSTS) && SOFTWARE_KIND_AFTER.matcher(after).find())
+				|| (endsWordWithOneOf(before, SOFTWARE_TOOL_BEFORE_LASTS) && SOFTWARE_TOOL_BEFORE.matcher(before).find());
 	}
 
 	/** A field counts as a degree's only where the sentence asks for a degree in it. */
@@ -433,25 +453,29 @@ public final class PostingClassifier {
 		return following.find() && !NOT_THE_DEGREE.find(after.substring(0, following.start(1)));
 	}
 
-	/** Whether the first letter after white space can start a word of {@link #LEVEL_LOOKALIKE_AFTER}. */
-	private static boolean mayLookAlikeAfter(String after) {
+	/**
+	 * Whether the first character after white space is one of {@code letters} in either case: an expression
+	 * {@code ^\\s*(word|...)} whose words start with them cannot match otherwise.
+	 */
+	private static boolean startsWordWithOneOf(String text, String letters) {
 		int at = 0;
-		while (at < after.length() && isRegexSpace(after.charAt(at))) {
+		while (at < text.length() && isRegexSpace(text.charAt(at))) {
 			at++;
 		}
-		return at < after.length() && "opewtvdsa3".indexOf(Character.toLowerCase(after.charAt(at))) >= 0;
+		return at < text.length() && letters.indexOf(WordStarts.lower(text.charAt(at))) >= 0;
 	}
 
 	/**
-	 * Whether the last character before white space and line ends (which {@code \\s*$} passes over) can end a word
-	 * of {@link #LEVEL_LOOKALIKE_BEFORE}.
+	 * Whether the last character before white space and line ends is one of {@code letters} in either case: an
+	 * expression {@code (word|...)\\s*$} whose words end with them cannot match otherwise ({@code $} may stand before
+	 * a last line end that {@code \\s} does not take, such as U+2028).
 	 */
-	private static boolean mayLookAlikeBefore(String before) {
-		int at = before.length() - 1;
-		while (at >= 0 && (isRegexSpace(before.charAt(at)) || "\u0085\u2028\u2029".indexOf(before.charAt(at)) >= 0)) {
+	private static boolean endsWordWithOneOf(String text, String letters) {
+		int at = text.length() - 1;
+		while (at >= 0 && (isRegexSpace(text.charAt(at)) || "\u0085\u2028\u2029".indexOf(text.charAt(at)) >= 0)) {
 			at--;
 		}
-		return at >= 0 && "mbztgk".indexOf(Character.toLowerCase(before.charAt(at))) >= 0;
+		return at >= 0 && letters.indexOf(WordStarts.lower(text.charAt(at))) >= 0;
 	}
 
 	/** {@link #SELF_DEGREE}, whose every spelling starts with "M" or "B". */
@@ -462,8 +486,8 @@ public final class PostingClassifier {
 	private static boolean isDegreeLevel(String text, Evidence evidence) {
 		String after = after(text, evidence, 20);
 		String before = before(text, evidence, 20);
-		if ((mayLookAlikeAfter(after) && LEVEL_LOOKALIKE_AFTER.matcher(after).find())
-				|| (mayLookAlikeBefore(before) && LEVEL_LOOKALIKE_BEFORE.matcher(before).find())) {
+		if ((startsWordWithOneOf(after, LEVEL_LOOKALIKE_AFTER_FIRSTS) && LEVEL_LOOKALIKE_AFTER.matcher(after).find())
+				|| (endsWordWithOneOf(before, LEVEL_LOOKALIKE_BEFORE_LASTS) && LEVEL_LOOKALIKE_BEFORE.matcher(before).find())) {
 			return false;
 		}
 		String written = evidence.text().toLowerCase(Locale.ROOT);
@@ -507,11 +531,18 @@ public final class PostingClassifier {
 
 	/** The Scaled Agile Framework is an agile method: a posting that runs SAFe runs agile (eval guidelines). */
 	private void addAgileForSafe(List<Tag> tags) {
-		tags.stream()
-			.filter((tag) -> tag.facet().equals("methodologies") && tag.id().equals("safe"))
-			.findFirst()
-			.filter((safe) -> tags.stream().noneMatch((tag) -> tag.facet().equals("methodologies") && tag.id().equals("agile")))
-			.ifPresent((safe) -> tags.add(new Tag("methodologies", "agile", this.agileLabel, safe.evidence())));
+		Tag safe = null;
+		for (Tag tag : tags) {
+			if (tag.facet().equals("methodologies") && tag.id().equals("agile")) {
+				return;
+			}
+			if (safe == null && tag.facet().equals("methodologies") && tag.id().equals("safe")) {
+				safe = tag;
+			}
+		}
+		if (safe != null) {
+			tags.add(new Tag("methodologies", "agile", this.agileLabel, safe.evidence()));
+		}
 	}
 
 	/** A named certification the taxonomy has no id for is {@code other}: "Forklift certification a plus". */
@@ -556,14 +587,19 @@ public final class PostingClassifier {
 	}
 
 	private static List<Evidence> certificationEvidence(List<Tag> tags) {
-		return tags.stream().filter((tag) -> tag.facet().equals("certifications")).flatMap((tag) -> tag.evidence().stream()).toList();
+		List<Evidence> evidence = new ArrayList<>();
+		for (Tag tag : tags) {
+			if (tag.facet().equals("certifications")) {
+				evidence.addAll(tag.evidence());
+			}
+		}
+		return evidence;
 	}
 
 	/**
 	 * {@code find()} for {@link #NAMED_CERTIFICATION} in a line from {@code from}, searching from where a match can
-	 * start: "Certified", or the run of letters, digits, "+", "-", spaces and tabs that ends at the next
-	 * "certif"/"designation"/"licen" ("... hold a Forklift certification"), which holds the words before the
-	 * certification word of any match that ends with one. {@code next} keeps where each word was last found (-1: no
+	 * start: "Certified", or up to four words before the next "certif"/"designation"/"licen" ("... hold a Forklift
+	 * certification"), which every match that ends with a certification word holds. {@code next} keeps where each word was last found (-1: no
 	 * more; {@code Integer.MIN_VALUE}: not looked for yet).
 	 */
 	private static boolean findNamedCertification(Matcher named, String text, int from, int to, int[] next) {
@@ -574,12 +610,7 @@ public final class PostingClassifier {
 			}
 			if (next[k] >= 0 && next[k] < to) {
 				int at = next[k];
-				if (k != CERTIFIED) {
-					while (at > from && isCertificationNameChar(text.charAt(at - 1))) {
-						at--;
-					}
-				}
-				start = Math.min(start, at);
+				start = Math.min(start, (k != CERTIFIED) ? startOfName(text, from, at) : at);
 			}
 		}
 		if (start == Integer.MAX_VALUE) {
@@ -589,10 +620,36 @@ public final class PostingClassifier {
 		return named.find();
 	}
 
-	/** {@code [A-Za-z0-9+\\-]} and {@code [ \\t]}: the characters of the words before a certification word. */
-	private static boolean isCertificationNameChar(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' '
-				|| c == '\t';
+	/**
+	 * Where a name before a certification word can start, at the latest: the start of the word the certification
+	 * word is found in, or of one of the four before it, each after spaces or tabs. A name is four words at most, and
+	 * a certification word found in a name's word is no further into it.
+	 */
+	private static int startOfName(String text, int from, int at) {
+		int start = at;
+		while (start > from && isNameChar(text.charAt(start - 1))) {
+			start--;
+		}
+		for (int words = 0; words < 4; words++) {
+			int space = start;
+			while (space > from && (text.charAt(space - 1) == ' ' || text.charAt(space - 1) == '\t')) {
+				space--;
+			}
+			int word = space;
+			while (word > from && isNameChar(text.charAt(word - 1))) {
+				word--;
+			}
+			if (space == start || word == space) {
+				break;
+			}
+			start = word;
+		}
+		return start;
+	}
+
+	/** {@code [A-Za-z0-9+\\-]}: the characters of the words of a certification's name. */
+	private static boolean isNameChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-';
 	}
 
 	/** A named degree field the taxonomy has no id for is {@code other}: "degree in Human Resources". */

@@ -27,6 +27,13 @@ final class Alternations {
 		throw new IllegalArgumentException("No group in " + expression);
 	}
 
+	/** The alternation of the innermost group around {@code word}: {@code ^\\s*(office|project|...)\\b}. */
+	static Set<String> ofGroupAround(String expression, String word) {
+		int at = expression.indexOf(word);
+		int open = expression.lastIndexOf('(', at);
+		return spellings(expression.substring(open + 1, closing(expression, open)));
+	}
+
 	/** The strings an alternation of literals, escapes, {@code [...]}, {@code (?:...)} and {@code ?} matches. */
 	static Set<String> spellings(String alternation) {
 		Set<String> all = new LinkedHashSet<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,23 @@ class WordGuardTest {
 	void shouldGuardTheDegreeWordAfterAFieldWithItsWords() {
 		assertThat(Alternations.ofFirstGroup(PostingClassifier.DEGREE_AFTER_FIELD.pattern()))
 			.containsExactlyInAnyOrderElementsOf(PostingClassifier.DEGREE_AFTER_FIELD_WORD.words());
+	}
+
+	static Stream<Arguments> edgeLetters() {
+		return Stream.of(Arguments.of(PostingClassifier.SECURITY_OTHER_AFTER, "clearance", PostingClassifier.SECURITY_OTHER_AFTER_FIRSTS, true),
+				Arguments.of(PostingClassifier.SECURITY_OTHER_BEFORE, "social", PostingClassifier.SECURITY_OTHER_BEFORE_LASTS, false),
+				Arguments.of(PostingClassifier.SOFTWARE_KIND_AFTER, "company", PostingClassifier.SOFTWARE_KIND_AFTER_FIRSTS, true),
+				Arguments.of(PostingClassifier.SOFTWARE_TOOL_BEFORE, "scheduling", PostingClassifier.SOFTWARE_TOOL_BEFORE_LASTS, false),
+				Arguments.of(PostingClassifier.LEVEL_LOOKALIKE_AFTER, "office", PostingClassifier.LEVEL_LOOKALIKE_AFTER_FIRSTS, true),
+				Arguments.of(PostingClassifier.LEVEL_LOOKALIKE_BEFORE, "scrum", PostingClassifier.LEVEL_LOOKALIKE_BEFORE_LASTS, false));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("edgeLetters")
+	void shouldListTheLetterEachWordStartsOrEndsWith(Pattern pattern, String word, String letters, boolean first) {
+		// The expression runs only where one of the letters stands: a word added to it must bring its letter.
+		assertThat(Alternations.ofGroupAround(pattern.pattern(), word)).isNotEmpty()
+			.allSatisfy((each) -> assertThat(letters).contains(String.valueOf(each.charAt(first ? 0 : each.length() - 1))));
 	}
 
 	@ParameterizedTest(name = "{0}")
