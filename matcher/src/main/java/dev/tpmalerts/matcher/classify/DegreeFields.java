@@ -259,9 +259,9 @@ final class DegreeFields {
 	}
 
 	/**
-	 * Where one of {@link #WORDS} starts a word and is followed by a character that is not a word character, and
-	 * where {@link #DEGREE_WORD} matches: a spelling of its after neither a word character nor a full stop and before
-	 * no word character.
+	 * In the ranges of the text, where one of {@link #WORDS} starts a word and is followed by a character that is not
+	 * a word character, and where one of {@link #DEGREE_WORD}'s words does so after no full stop either: where the
+	 * two expressions can match.
 	 */
 	private static int[][] degreeWords(char[] chars, int[] ranges) {
 		int[] words = new int[8];

@@ -35,7 +35,6 @@ public final class PostingClassifier {
 	private static final Set<String> REQUIREMENT_FACETS = Set.of("certifications", "methodologies", "technical", "skills",
 			"degrees", "degree-level");
 
-
 	/** "Bachelor's degree in Computer Science, Engineering or a related field": the degree word, then "in"/"of". */
 	private static final Pattern IN_OR_OF = Pattern.compile("^[^;:!?]{0,30}?\\b(in|of)\\b|^\\s*[(/:]", Pattern.CASE_INSENSITIVE);
 
@@ -108,11 +107,11 @@ public final class PostingClassifier {
 	static final String LEVEL_LOOKALIKE_BEFORE_LASTS = "mbztgk";
 
 	/** A methodology in a sentence about the employer's culture is not one the role uses. */
-	private static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
+	static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** What each match of {@link #CULTURE} holds. */
-	private static final List<String> CULTURE_WORDS = List.of("culture", "our values", "mindset of the company", "we are a",
+	/** What each match of {@link #CULTURE} holds; they start with "c", "o", "m", "w" or "a". */
+	static final List<String> CULTURE_WORDS = List.of("culture", "our values", "mindset of the company", "we are a",
 			"we're a", "agile company", "agile organi");
 
 	/** "Report to senior leadership": the leaders, not the skill. */

@@ -55,6 +55,13 @@ class WordGuardTest {
 			.allSatisfy((each) -> assertThat(letters).contains(String.valueOf(each.charAt(first ? 0 : each.length() - 1))));
 	}
 
+	@Test
+	void shouldHoldACultureWordInEveryMatchOfTheCultureExpression() {
+		assertThat(Alternations.ofFirstGroup(PostingClassifier.CULTURE.pattern())).isNotEmpty()
+			.allSatisfy((each) -> assertThat(PostingClassifier.CULTURE_WORDS).anySatisfy((word) -> assertThat(each).contains(word)));
+		assertThat(PostingClassifier.CULTURE_WORDS).allSatisfy((word) -> assertThat("comwa").contains(word.substring(0, 1)));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("guards")
 	void shouldFindWhatTheExpressionFinds(String name, WordGuard guard) {
