@@ -2,6 +2,7 @@ package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,34 +35,48 @@ public final class PostingClassifier {
 	private static final Set<String> REQUIREMENT_FACETS = Set.of("certifications", "methodologies", "technical", "skills",
 			"degrees", "degree-level");
 
-	private static final String DEGREE_WORD = "(degree|degrees|bachelor|bachelors|bachelor's|bachelor’s|master|masters|master's|master’s|ph\\.?d\\.?|doctorate|b\\.?s\\.?c?|b\\.?a\\.?|m\\.?s\\.?c?|b\\.?eng|m\\.?eng|b\\.?tech|mba|diploma|undergraduate|graduate|bs/ba|ba/bs|bs/ms)";
-
-	private static final Pattern DEGREE_WORD_PATTERN = Pattern.compile("(?<![\\w.])" + DEGREE_WORD + "(?![\\w])",
-			Pattern.CASE_INSENSITIVE);
-
 	/** "Bachelor's degree in Computer Science, Engineering or a related field": the degree word, then "in"/"of". */
 	private static final Pattern IN_OR_OF = Pattern.compile("^[^;:!?]{0,30}?\\b(in|of)\\b|^\\s*[(/:]", Pattern.CASE_INSENSITIVE);
 
 	/** "a Computer Science or Engineering degree", "CS/EE background preferred" when a degree word follows. */
-	private static final Pattern DEGREE_AFTER_FIELD = Pattern.compile("^[^.;!?]{0,40}?\\b(degree|degrees|major|graduate|diploma)\\b",
+	static final Pattern DEGREE_AFTER_FIELD = Pattern.compile("^[^.;!?]{0,40}?\\b(degree|degrees|major|graduate|diploma)\\b",
 			Pattern.CASE_INSENSITIVE);
+
+	/** The degree word of {@link #DEGREE_AFTER_FIELD}, without which it cannot match. */
+	static final WordGuard DEGREE_AFTER_FIELD_WORD = new WordGuard(
+			Pattern.compile("\\b(degree|degrees|major|graduate|diploma)\\b", Pattern.CASE_INSENSITIVE),
+			List.of("degree", "degrees", "major", "graduate", "diploma"));
 
 	/** Between the degree word and the field, words that show the field belongs to something else. */
-	static final Pattern NOT_THE_DEGREE = Pattern.compile("\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b",
+	static final WordGuard NOT_THE_DEGREE = new WordGuard(Pattern.compile(
+			"\\b(experience|years?|working|work|industry|role|environment|teams?|company|companies)\\b", Pattern.CASE_INSENSITIVE),
+			List.of("experience", "year", "years", "working", "work", "industry", "role", "environment", "team", "teams", "company",
+					"companies"));
+
+	static final Pattern SECURITY_OTHER_AFTER = Pattern.compile("^(\\s*(clearance|clearances|guard|guards|officer|deposit|plus)\\b|\\+)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SECURITY_OTHER_AFTER = Pattern.compile("^(\\s*(clearance|clearances|guard|guards|officer|deposit|plus)\\b|\\+)",
+	/** The first letter of each word of {@link #SECURITY_OTHER_AFTER}: it cannot match without one after white space. */
+	static final String SECURITY_OTHER_AFTER_FIRSTS = "cgodp";
+
+	static final Pattern SECURITY_OTHER_BEFORE = Pattern.compile("\\b(social|national|job|financial|food|homeland|physical|comptia)\\s+$",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SECURITY_OTHER_BEFORE = Pattern.compile("\\b(social|national|job|financial|food|homeland|physical|comptia)\\s+$",
+	/** The last letter of each word of {@link #SECURITY_OTHER_BEFORE}: it cannot match without one before white space. */
+	static final String SECURITY_OTHER_BEFORE_LASTS = "lbda";
+
+	static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
-			Pattern.CASE_INSENSITIVE);
+	/** The first letter of each word of {@link #SOFTWARE_KIND_AFTER}: it cannot match without one after white space. */
+	static final String SOFTWARE_KIND_AFTER_FIRSTS = "cfvtslp";
 
-	private static final Pattern SOFTWARE_TOOL_BEFORE = Pattern.compile(
+	static final Pattern SOFTWARE_TOOL_BEFORE = Pattern.compile(
 			"\\b(scheduling|accounting|office|productivity|planning|estimating|construction|design|crm|erp|presentation|collaboration|spreadsheet|b2b|enterprise)\\s+$",
 			Pattern.CASE_INSENSITIVE);
+
+	/** The last letter of each word of {@link #SOFTWARE_TOOL_BEFORE}: it cannot match without one before white space. */
+	static final String SOFTWARE_TOOL_BEFORE_LASTS = "geynmptb";
 
 	/** Degrees that name their own field: an MBA is in business, a B.Tech in engineering. */
 	private static final Pattern SELF_DEGREE = Pattern.compile("MBA|B\\.? ?Tech\\.?|B\\.E\\.?|B\\.? ?Eng|M\\.? ?Eng|M\\.? ?Tech|BSEE|BSME|MSEE");
@@ -79,15 +94,25 @@ public final class PostingClassifier {
 			Pattern.CASE_INSENSITIVE);
 
 	/** Degree abbreviations that are also product names or roles: "MS Project", "MS Office", "Scrum Master". */
-	private static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
+	static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
 			"^\\s*(office|project|excel|word|teams|visio|dynamics|powerpoint|sql|access|sharepoint|outlook|365|azure|windows|degree of)\\b", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("\\b(scrum|web|quiz|concert|ring|task|toast)\\s*$",
+	/** The first letter of each word of {@link #LEVEL_LOOKALIKE_AFTER}: it cannot match without one after white space. */
+	static final String LEVEL_LOOKALIKE_AFTER_FIRSTS = "opewtvdsa3";
+
+	static final Pattern LEVEL_LOOKALIKE_BEFORE = Pattern.compile("\\b(scrum|web|quiz|concert|ring|task|toast)\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
+	/** The last letter of each word of {@link #LEVEL_LOOKALIKE_BEFORE}: it cannot match without one before white space. */
+	static final String LEVEL_LOOKALIKE_BEFORE_LASTS = "mbztgk";
+
 	/** A methodology in a sentence about the employer's culture is not one the role uses. */
-	private static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
+	static final Pattern CULTURE = Pattern.compile("\\b(culture|our values|mindset of the company|we are an? agile|we're an? agile|agile company|agile organi[sz]ation)\\b",
 			Pattern.CASE_INSENSITIVE);
+
+	/** What each match of {@link #CULTURE} holds; they start with "c", "o", "m", "w" or "a". */
+	static final List<String> CULTURE_WORDS = List.of("culture", "our values", "mindset of the company", "we are a",
+			"we're a", "agile company", "agile organi");
 
 	/** "Report to senior leadership": the leaders, not the skill. */
 	private static final Pattern LEADERSHIP_AS_PEOPLE = Pattern.compile(
@@ -102,8 +127,6 @@ public final class PostingClassifier {
 
 	private static final Pattern CERTIFICATION_CONTEXT = Pattern.compile("certif|\\bbelt\\b|\\bcredential", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern CERTIFICATION_WORD = Pattern.compile("certif", Pattern.CASE_INSENSITIVE);
-
 	private static final Map<String, String> CLOUD_CERTIFICATIONS = Map.of("aws", "aws", "amazon web services", "aws",
 			"azure", "azure", "microsoft azure", "azure", "gcp", "gcp", "google cloud", "gcp", "google cloud platform", "gcp");
 
@@ -111,6 +134,14 @@ public final class PostingClassifier {
 	private static final Pattern NAMED_CERTIFICATION = Pattern.compile(
 			"\\b((?:[A-Z][A-Za-z0-9+\\-]*|\\d+)(?:[ \\t]+(?:[A-Z][A-Za-z0-9+\\-]*|\\d+)){0,3})[ \\t]+(certification|certificate|certified|designation|license|licence)\\b"
 					+ "|\\bCertified[ \\t]+[A-Z][A-Za-z]+(?:[ \\t]+[A-Z][A-Za-z]+){0,3}");
+
+	/**
+	 * What a match of {@link #NAMED_CERTIFICATION} holds: a certification word (each starts with one of the first
+	 * three) or, at its start, "Certified".
+	 */
+	private static final List<String> CERTIFICATION_NAME_WORDS = List.of("certif", "designation", "licen", "Certified");
+
+	private static final int CERTIFIED = 3;
 
 	/** Words that make a certification generic ("Agile certification", "a relevant certification"), not a named one. */
 	private static final Set<String> GENERIC_CERTIFICATION_WORDS = Set.of("a", "an", "the", "any", "relevant", "professional",
@@ -127,24 +158,34 @@ public final class PostingClassifier {
 
 	private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*(,|/|\\bor\\b|\\band\\b|&)\\s*", Pattern.CASE_INSENSITIVE);
 
-	static final Pattern NOT_A_FIELD = Pattern.compile(
+	static final WordGuard NOT_A_FIELD = new WordGuard(Pattern.compile(
 			"\\b(related|field|fields|discipline|equivalent|similar|quantitative|technical|relevant|area|areas|any|experience|years?|from|institution|university|college|school|accredited|preferred|required|plus|etc|e\\.g|program|work|study)\\b",
-			Pattern.CASE_INSENSITIVE);
+			Pattern.CASE_INSENSITIVE),
+			List.of("related", "field", "fields", "discipline", "equivalent", "similar", "quantitative", "technical", "relevant",
+					"area", "areas", "any", "experience", "year", "years", "from", "institution", "university", "college", "school",
+					"accredited", "preferred", "required", "plus", "etc", "e.g", "program", "work", "study"));
 
 	private static final Pattern DEGREE_AFTER_LEVEL_WORD = Pattern.compile("(?is)^\\s*(['’]?s\\b|degree|of|in\\b|or\\b|/|,|\\)).*");
 
 	private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9+]+");
 
-	private static final Pattern LIST_END = Pattern.compile("(?i)\\b(related|equivalent|similar)\\b");
+	static final WordGuard LIST_END = new WordGuard(Pattern.compile("(?i)\\b(related|equivalent|similar)\\b"),
+			List.of("related", "equivalent", "similar"));
 
-	private static final Pattern FIELD_NOUN = Pattern.compile("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b.*");
+	/** A field's noun; a list's last field ends with one ("... or Automotive Engineering") or it is not the last. */
+	private static final Pattern FIELD_NOUN = Pattern.compile("\\b(Engineering|Science|Sciences|Studies|Technology)\\b");
 
 	private static final Pattern FIELD_NOUN_THEN_MORE = Pattern
-		.compile("(?s).*\\b(Engineering|Science|Sciences|Studies|Technology)\\b\\s*(,|\\bor\\b|\\band\\b|/).*");
+		.compile("\\b(Engineering|Science|Sciences|Studies|Technology)\\b\\s*(,|\\bor\\b|\\band\\b|/)");
+
+	/** How each match of {@link #FIELD_NOUN} starts. */
+	private static final List<String> FIELD_NOUNS = List.of("Engineering", "Science", "Studies", "Technology");
 
 	private static final Pattern LEADING_ARTICLE = Pattern.compile("(?i)^(a|an|the|either)\\s+");
 
 	private static final Pattern TPM_TITLE = Pattern.compile(".*\\b(technical program manag|tpm\\b).*");
+
+	private static final Set<String> TECHNICAL_DEGREES = Set.of("computer-science", "engineering", "information-technology");
 
 	private static final Map<String, Integer> ROLE_POINTS = Map.of(RoleClassifier.TPM, 40, RoleClassifier.PROGRAM, 20,
 			RoleClassifier.PROJECT, 15, RoleClassifier.PRODUCT, 10, RoleClassifier.OTHER, 0);
@@ -209,14 +250,18 @@ public final class PostingClassifier {
 		List<Tag> tags = new ArrayList<>();
 		List<Tag> industries = new ArrayList<>();
 		List<Evidence> cloudMentions = new ArrayList<>();
-		DegreeFields degreeFields = new DegreeFields(body);
+		DegreeFields degreeFields = new DegreeFields(body, sections);
+		LineKinds kinds = new LineKinds(sections);
 		for (Match match : this.matcher.find(body)) {
 			Concept concept = match.concept();
 			String facet = concept.facet();
-			List<Evidence> evidence = match.evidence()
-				.stream()
-				.filter((each) -> counts(facet, concept.id(), body, each, sections, degreeFields))
-				.toList();
+			Rule rule = Rule.of(facet, concept.id());
+			List<Evidence> evidence = new ArrayList<>(match.evidence().size());
+			for (Evidence each : match.evidence()) {
+				if (counts(rule, body, each, kinds, degreeFields)) {
+					evidence.add(each);
+				}
+			}
 			if (facet.equals("technical") && concept.id().equals("cloud")) {
 				cloudMentions.addAll(evidence);
 			}
@@ -229,52 +274,115 @@ public final class PostingClassifier {
 		addCloudCertifications(tags, cloudMentions, body);
 		addAgileForSafe(tags);
 		addNamedCertifications(tags, body, sections);
-		addOtherDegreeFields(tags, body, sections, degreeFields);
+		addOtherDegreeFields(tags, body, kinds, degreeFields);
 		String degreeLevel = degreeLevel(tags, body, sections);
-		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels,
-				tags.stream().filter((tag) -> tag.facet().equals("technical")).toList()));
+		List<Tag> technicalTags = new ArrayList<>();
+		for (Tag tag : tags) {
+			if (tag.facet().equals("technical")) {
+				technicalTags.add(tag);
+			}
+		}
+		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels, technicalTags));
 		int technical = count(tags, "technical");
 		String role = RoleClassifier.classify(safeTitle, sections.lower(), technical);
 		Map<String, Integer> facetScores = score(role, safeTitle, tags);
-		int total = Math.min(100, facetScores.values().stream().mapToInt(Integer::intValue).sum());
+		int sum = 0;
+		for (int points : facetScores.values()) {
+			sum += points;
+		}
+		int total = Math.min(100, sum);
 		return new Classification(role, seniority, degreeLevel, total, facetScores, tags);
 	}
 
 	/** Whether one mention counts for its facet, given where it stands. */
-	private static boolean counts(String facet, String id, String text, Evidence evidence, Sections sections,
-			DegreeFields degreeFields) {
-		Kind kind = sections.kindAt(evidence.start());
-		if (REQUIREMENT_FACETS.contains(facet) && kind.isBoilerplate()) {
+	private static boolean counts(Rule rule, String text, Evidence evidence, LineKinds kinds, DegreeFields degreeFields) {
+		if (rule == Rule.ANY) {
+			return true;
+		}
+		Kind kind = kinds.at(evidence.start());
+		if (rule != Rule.INDUSTRY && kind.isBoilerplate()) {
 			return false;
 		}
-		if (facet.equals("industries")) {
-			return kind != Kind.BENEFITS && kind != Kind.EEO;
+		return switch (rule) {
+			case INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO;
+			case METHODOLOGY -> kind == Kind.REQUIREMENTS || kind == Kind.NICE_TO_HAVE || !isAboutCulture(text, evidence.start());
+			case LEADERSHIP -> !(evidence.text().equalsIgnoreCase("leadership")
+					&& LEADERSHIP_AS_PEOPLE.matcher(before(text, evidence, 25)).find());
+			case CONTEXT_CERTIFICATION -> asksForCertification(text, evidence);
+			case SECURITY -> !(evidence.text().equalsIgnoreCase("security") && isSecurityOfAnotherKind(text, evidence))
+					&& !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence));
+			case TECHNICAL -> !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence));
+			case DEGREE -> asksForDegreeIn(text, evidence, degreeFields);
+			case DEGREE_LEVEL -> isDegreeLevel(text, evidence);
+			case REQUIREMENT, ANY -> true;
+		};
+	}
+
+	/** Whether the sentence around an offset is about the employer's culture ({@link #CULTURE}). */
+	private static boolean isAboutCulture(String text, int at) {
+		int from = Sentences.start(text, at);
+		int to = Sentences.end(text, at);
+		// Each match holds one of these: most sentences are ruled out without the expression.
+		for (int k = from; k < to; k++) {
+			if ("comwa".indexOf(WordStarts.lower(text.charAt(k))) < 0) {
+				continue;
+			}
+			for (String word : CULTURE_WORDS) {
+				if (k + word.length() <= to && spellsAscii(text, k, word)) {
+					return CULTURE.matcher(text.substring(from, to)).find();
+				}
+			}
 		}
-		if (facet.equals("methodologies") && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE
-				&& CULTURE.matcher(Sentences.around(text, evidence.start())).find()) {
-			return false;
-		}
-		if (facet.equals("skills") && id.equals("leadership") && evidence.text().equalsIgnoreCase("leadership")
-				&& LEADERSHIP_AS_PEOPLE.matcher(before(text, evidence, 25)).find()) {
-			return false;
-		}
-		if (facet.equals("certifications") && CONTEXT_CERTIFICATIONS.contains(id) && !asksForCertification(text, evidence)) {
-			return false;
-		}
-		if (facet.equals("technical") && id.equals("security") && evidence.text().equalsIgnoreCase("security")
-				&& isSecurityOfAnotherKind(text, evidence)) {
-			return false;
-		}
-		if (facet.equals("technical") && evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence)) {
-			return false;
-		}
-		if (facet.equals("degrees")) {
-			return asksForDegreeIn(text, evidence, degreeFields);
-		}
-		if (facet.equals("degree-level")) {
-			return isDegreeLevel(text, evidence);
+		return false;
+	}
+
+	/** Whether the text at {@code at} reads the lower-case {@code word}, ignoring the case of ASCII letters as the expressions do. */
+	private static boolean spellsAscii(String text, int at, String word) {
+		for (int k = 0; k < word.length(); k++) {
+			if (WordStarts.lower(text.charAt(at + k)) != word.charAt(k)) {
+				return false;
+			}
 		}
 		return true;
+	}
+
+	/** Which rule decides whether a concept's mentions count: found once per concept, not once per mention. */
+	private enum Rule {
+
+		/** Industries: not from the benefits or the equal-opportunity text. */
+		INDUSTRY,
+		/** Methodologies: not in a sentence about the employer's culture. */
+		METHODOLOGY,
+		/** Leadership: the skill, not the leaders. */
+		LEADERSHIP,
+		/** Certifications named like a framework ({@link PostingClassifier#CONTEXT_CERTIFICATIONS}): asked for as such. */
+		CONTEXT_CERTIFICATION,
+		/** The security domain: not a clearance nor Social Security. */
+		SECURITY,
+		/** Other technical domains: not software as a tool. */
+		TECHNICAL,
+		/** Degree fields: where a degree in them is asked for. */
+		DEGREE,
+		/** Degree levels: not "MS Office" nor "Scrum Master". */
+		DEGREE_LEVEL,
+		/** Other requirements ({@link PostingClassifier#REQUIREMENT_FACETS}): anywhere but the boilerplate. */
+		REQUIREMENT,
+		/** Other facets: anywhere. */
+		ANY;
+
+		static Rule of(String facet, String id) {
+			return switch (facet) {
+				case "industries" -> INDUSTRY;
+				case "methodologies" -> METHODOLOGY;
+				case "skills" -> id.equals("leadership") ? LEADERSHIP : REQUIREMENT;
+				case "certifications" -> CONTEXT_CERTIFICATIONS.contains(id) ? CONTEXT_CERTIFICATION : REQUIREMENT;
+				case "technical" -> id.equals("security") ? SECURITY : TECHNICAL;
+				case "degrees" -> DEGREE;
+				case "degree-level" -> DEGREE_LEVEL;
+				default -> REQUIREMENT_FACETS.contains(facet) ? REQUIREMENT : ANY;
+			};
+		}
+
 	}
 
 	/** "ITIL Foundation", "Six Sigma Green Belt" or a sentence about certification; not "ITIL-aligned processes". */
@@ -297,46 +405,88 @@ public final class PostingClassifier {
 	private static boolean isSecurityOfAnotherKind(String text, Evidence evidence) {
 		String after = after(text, evidence, 15);
 		String before = before(text, evidence, 15);
-		return SECURITY_OTHER_AFTER.matcher(after).find() || SECURITY_OTHER_BEFORE.matcher(before).find();
+		return ((after.startsWith("+") || startsWordWithOneOf(after, SECURITY_OTHER_AFTER_FIRSTS)) && SECURITY_OTHER_AFTER.matcher(after).find())
+				|| (endsWordWithOneOf(before, SECURITY_OTHER_BEFORE_LASTS) && SECURITY_OTHER_BEFORE.matcher(before).find());
 	}
 
 	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */
 	private static boolean isSoftwareAsTool(String text, Evidence evidence) {
 		String after = after(text, evidence, 20);
 		String before = before(text, evidence, 30);
-		return SOFTWARE_KIND_AFTER.matcher(after).find() || SOFTWARE_TOOL_BEFORE.matcher(before).find();
+		return (startsWordWithOneOf(after, SOFTWARE_KIND_AFTER_FIRSTS) && SOFTWARE_KIND_AFTER.matcher(after).find())
+				|| (endsWordWithOneOf(before, SOFTWARE_TOOL_BEFORE_LASTS) && SOFTWARE_TOOL_BEFORE.matcher(before).find());
 	}
 
 	/** A field counts as a degree's only where the sentence asks for a degree in it. */
 	private static boolean asksForDegreeIn(String text, Evidence evidence, DegreeFields degreeFields) {
-		if (SELF_DEGREE.matcher(evidence.text()).matches()) {
+		if (isSelfDegree(evidence.text())) {
 			return true;
 		}
-		if (inDegreeFieldList(text, evidence, degreeFields)) {
-			return true;
-		}
-		int sentenceStart = Math.max(Sentences.start(text, evidence.start()), evidence.start() - 120);
-		String before = text.substring(sentenceStart, evidence.start());
-		Matcher degree = DEGREE_WORD_PATTERN.matcher(before);
-		int lastEnd = -1;
-		while (degree.find()) {
-			lastEnd = degree.end();
-		}
-		if (lastEnd >= 0) {
-			String between = before.substring(lastEnd);
-			if (IN_OR_OF.matcher(between).find() && !NOT_THE_DEGREE.matcher(between).find()) {
+		int start = evidence.start();
+		int sentence = -1;
+		// A list of fields follows a degree word: with none before the field, its sentence is not needed.
+		if (degreeFields.hasWordBetween(0, start)) {
+			sentence = Sentences.start(text, start);
+			if (inDegreeFieldList(text, evidence, sentence, degreeFields)) {
 				return true;
 			}
 		}
+		// The sentence starts within the 120 characters before the field or before them: it does not need finding
+		// where they hold no degree word.
+		if (degreeFields.mayHaveDegreeWord(Math.max(0, start - 120), start)) {
+			sentence = (sentence >= 0) ? sentence : Sentences.start(text, start);
+			int lastEnd = degreeFields.lastDegreeWordEnd(Math.max(sentence, start - 120), start);
+			if (lastEnd >= 0) {
+				String between = text.substring(lastEnd, start);
+				if (IN_OR_OF.matcher(between).find() && !NOT_THE_DEGREE.find(between)) {
+					return true;
+				}
+			}
+		}
+		// The degree word after the field is in the 40 characters after it: without one, its sentence's end is not needed.
+		if (!DEGREE_AFTER_FIELD_WORD.mayMatch(text, evidence.end(), Math.min(text.length(), evidence.end() + 40))) {
+			return false;
+		}
 		String after = text.substring(evidence.end(), Math.min(Sentences.end(text, evidence.end()), evidence.end() + 40));
 		Matcher following = DEGREE_AFTER_FIELD.matcher(after);
-		return following.find() && !NOT_THE_DEGREE.matcher(after.substring(0, following.start(1))).find();
+		return following.find() && !NOT_THE_DEGREE.find(after.substring(0, following.start(1)));
+	}
+
+	/**
+	 * Whether the first character after white space is one of {@code letters} in either case: an expression
+	 * {@code ^\\s*(word|...)} whose words start with them cannot match otherwise.
+	 */
+	private static boolean startsWordWithOneOf(String text, String letters) {
+		int at = 0;
+		while (at < text.length() && isRegexSpace(text.charAt(at))) {
+			at++;
+		}
+		return at < text.length() && letters.indexOf(WordStarts.lower(text.charAt(at))) >= 0;
+	}
+
+	/**
+	 * Whether the last character before white space and line ends is one of {@code letters} in either case: an
+	 * expression {@code (word|...)\\s*$} whose words end with them cannot match otherwise ({@code $} may stand before
+	 * a last line end that {@code \\s} does not take, such as U+2028).
+	 */
+	private static boolean endsWordWithOneOf(String text, String letters) {
+		int at = text.length() - 1;
+		while (at >= 0 && (isRegexSpace(text.charAt(at)) || "\u0085\u2028\u2029".indexOf(text.charAt(at)) >= 0)) {
+			at--;
+		}
+		return at >= 0 && letters.indexOf(WordStarts.lower(text.charAt(at))) >= 0;
+	}
+
+	/** {@link #SELF_DEGREE}, whose every spelling starts with "M" or "B". */
+	private static boolean isSelfDegree(String written) {
+		return !written.isEmpty() && (written.charAt(0) == 'M' || written.charAt(0) == 'B') && SELF_DEGREE.matcher(written).matches();
 	}
 
 	private static boolean isDegreeLevel(String text, Evidence evidence) {
 		String after = after(text, evidence, 20);
 		String before = before(text, evidence, 20);
-		if (LEVEL_LOOKALIKE_AFTER.matcher(after).find() || LEVEL_LOOKALIKE_BEFORE.matcher(before).find()) {
+		if ((startsWordWithOneOf(after, LEVEL_LOOKALIKE_AFTER_FIRSTS) && LEVEL_LOOKALIKE_AFTER.matcher(after).find())
+				|| (endsWordWithOneOf(before, LEVEL_LOOKALIKE_BEFORE_LASTS) && LEVEL_LOOKALIKE_BEFORE.matcher(before).find())) {
 			return false;
 		}
 		String written = evidence.text().toLowerCase(Locale.ROOT);
@@ -355,7 +505,7 @@ public final class PostingClassifier {
 		Map<String, List<Evidence>> found = new LinkedHashMap<>();
 		for (Evidence mention : cloudMentions) {
 			String id = CLOUD_CERTIFICATIONS.get(mention.text().toLowerCase(Locale.ROOT));
-			if (id != null && CERTIFICATION_WORD.matcher(Sentences.around(text, mention.start())).find()) {
+			if (id != null && saysCertification(text, Sentences.start(text, mention.start()), Sentences.end(text, mention.start()))) {
 				found.computeIfAbsent(id, (key) -> new ArrayList<>()).add(mention);
 			}
 		}
@@ -368,32 +518,50 @@ public final class PostingClassifier {
 		});
 	}
 
+	/** Whether "certif" is written from {@code from} to {@code to}, ASCII letters in either case. */
+	private static boolean saysCertification(String text, int from, int to) {
+		for (int at = from; at + "certif".length() <= to; at++) {
+			if (spellsAscii(text, at, "certif")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The Scaled Agile Framework is an agile method: a posting that runs SAFe runs agile (eval guidelines). */
 	private void addAgileForSafe(List<Tag> tags) {
-		tags.stream()
-			.filter((tag) -> tag.facet().equals("methodologies") && tag.id().equals("safe"))
-			.findFirst()
-			.filter((safe) -> tags.stream().noneMatch((tag) -> tag.facet().equals("methodologies") && tag.id().equals("agile")))
-			.ifPresent((safe) -> tags.add(new Tag("methodologies", "agile", this.agileLabel, safe.evidence())));
+		Tag safe = null;
+		for (Tag tag : tags) {
+			if (tag.facet().equals("methodologies") && tag.id().equals("agile")) {
+				return;
+			}
+			if (safe == null && tag.facet().equals("methodologies") && tag.id().equals("safe")) {
+				safe = tag;
+			}
+		}
+		if (safe != null) {
+			tags.add(new Tag("methodologies", "agile", this.agileLabel, safe.evidence()));
+		}
 	}
 
 	/** A named certification the taxonomy has no id for is {@code other}: "Forklift certification a plus". */
 	private void addNamedCertifications(List<Tag> tags, String text, Sections sections) {
-		List<Evidence> known = tags.stream()
-			.filter((tag) -> tag.facet().equals("certifications"))
-			.flatMap((tag) -> tag.evidence().stream())
-			.toList();
+		List<Evidence> known = null;
 		List<Evidence> found = new ArrayList<>();
-		Matcher named = NAMED_CERTIFICATION.matcher(text);
+		// Transparent bounds: searched from a point in a line, the expression sees the text before it, as from the line's start.
+		Matcher named = NAMED_CERTIFICATION.matcher(text).useTransparentBounds(true);
+		int[] next = new int[CERTIFICATION_NAME_WORDS.size()];
+		Arrays.fill(next, Integer.MIN_VALUE);
 		// A named certification never spans lines, and its line holds one of these words (the expression is costly).
 		for (Sections.Line line : sections.linesContaining(text, "certif", "Certif", "designation", "licen")) {
-			named.region(line.start(), line.end());
-			while (named.find()) {
+			// The line's kind is each match's: in a heading or the boilerplate, none counts.
+			if (line.kind().isBoilerplate() || line.heading()) {
+				continue;
+			}
+			for (int from = line.start(); findNamedCertification(named, text, from, line.end(), next); from = named.end()) {
 				int start = named.start();
 				int end = named.end();
-				if (sections.kindAt(start).isBoilerplate() || sections.lineAt(start).heading()) {
-					continue;
-				}
+				known = (known != null) ? known : certificationEvidence(tags);
 				if (known.stream().anyMatch((each) -> each.start() < end + 3 && each.end() > start - 3)) {
 					continue;
 				}
@@ -417,32 +585,101 @@ public final class PostingClassifier {
 		tags.add(new Tag("certifications", "other", concept.label(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
 	}
 
+	private static List<Evidence> certificationEvidence(List<Tag> tags) {
+		List<Evidence> evidence = new ArrayList<>();
+		for (Tag tag : tags) {
+			if (tag.facet().equals("certifications")) {
+				evidence.addAll(tag.evidence());
+			}
+		}
+		return evidence;
+	}
+
+	/**
+	 * {@code find()} for {@link #NAMED_CERTIFICATION} in a line from {@code from}, searching from where a match can
+	 * start: "Certified", or up to four words before the next "certif"/"designation"/"licen" ("... hold a Forklift
+	 * certification"), which every match that ends with a certification word holds. {@code next} keeps where each word was last found (-1: no
+	 * more; {@code Integer.MIN_VALUE}: not looked for yet).
+	 */
+	private static boolean findNamedCertification(Matcher named, String text, int from, int to, int[] next) {
+		int start = Integer.MAX_VALUE;
+		for (int k = 0; k < next.length; k++) {
+			if (next[k] != -1 && next[k] < from) {
+				next[k] = text.indexOf(CERTIFICATION_NAME_WORDS.get(k), from);
+			}
+			if (next[k] >= 0 && next[k] < to) {
+				int at = next[k];
+				start = Math.min(start, (k != CERTIFIED) ? startOfName(text, from, at) : at);
+			}
+		}
+		if (start == Integer.MAX_VALUE) {
+			return false;
+		}
+		named.region(start, to);
+		return named.find();
+	}
+
+	/**
+	 * Where a name before a certification word can start, at the latest: the start of the word the certification
+	 * word is found in, or of one of the four before it, each after spaces or tabs. A name is four words at most, and
+	 * a certification word found in a name's word is no further into it.
+	 */
+	private static int startOfName(String text, int from, int at) {
+		int start = at;
+		while (start > from && isNameChar(text.charAt(start - 1))) {
+			start--;
+		}
+		for (int words = 0; words < 4; words++) {
+			int space = start;
+			while (space > from && (text.charAt(space - 1) == ' ' || text.charAt(space - 1) == '\t')) {
+				space--;
+			}
+			int word = space;
+			while (word > from && isNameChar(text.charAt(word - 1))) {
+				word--;
+			}
+			if (space == start || word == space) {
+				break;
+			}
+			start = word;
+		}
+		return start;
+	}
+
+	/** {@code [A-Za-z0-9+\\-]}: the characters of the words of a certification's name. */
+	private static boolean isNameChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-';
+	}
+
 	/** A named degree field the taxonomy has no id for is {@code other}: "degree in Human Resources". */
-	private void addOtherDegreeFields(List<Tag> tags, String text, Sections sections, DegreeFields degreeFields) {
+	private void addOtherDegreeFields(List<Tag> tags, String text, LineKinds kinds, DegreeFields degreeFields) {
 		List<Evidence> found = new ArrayList<>();
-		Matcher degree = degreeFields.match();
-		for (int next = 0; degreeFields.find(next, text.length()); next = degree.end()) {
+		// The same fields are often named again ("Computer Science" in each list): each is looked up once.
+		Map<String, Boolean> knownFields = new HashMap<>();
+		for (DegreeFields.Found degree : degreeFields.all()) {
 			// "Mechanical, Electrical or Automotive Engineering": the adjectives share the last field's noun.
-			String tail = LIST_END.split(degree.group("fields"))[0].strip();
-			boolean sharedNoun = FIELD_NOUN.matcher(tail).matches() && !FIELD_NOUN_THEN_MORE.matcher(tail).matches();
-			if (sections.kindAt(degree.start()).isBoilerplate() || NOT_THE_DEGREE.matcher(text.substring(degree.end("word"), degree.start("fields"))).find()) {
+			String fieldsText = degree.fields(text);
+			String tail = beforeListEnd(fieldsText).strip();
+			boolean sharedNoun = findAtNoun(FIELD_NOUN, tail) && !findAtNoun(FIELD_NOUN_THEN_MORE, tail);
+			if (kinds.at(degree.start).isBoilerplate() || !degree.isTheDegree(text)) {
 				continue;
 			}
-			int offset = degree.start("fields");
-			String fields = degree.group("fields");
-			Matcher separator = FIELD_SEPARATOR.matcher(fields);
+			int offset = degree.fieldsStart;
+			String fields = degree.fields(text);
+			Matcher separator = FIELD_SEPARATOR.matcher(fields).useTransparentBounds(true);
 			int from = 0;
 			while (from <= fields.length()) {
-				boolean more = separator.find();
+				boolean more = findSeparator(separator, fields, from);
 				int to = more ? separator.start() : fields.length();
-				String field = LEADING_ARTICLE.matcher(fields.substring(from, to).strip()).replaceFirst("");
+				String field = withoutArticle(fields.substring(from, to).strip());
 				boolean modifier = sharedNoun && more && !field.contains(" ");
-				if (!modifier && !field.isEmpty() && Character.isUpperCase(field.charAt(0)) && field.length() <= 40
-						&& !NOT_A_FIELD.matcher(field).find() && !isKnownField(field)) {
+				boolean notAField = NOT_A_FIELD.find(field);
+				if (!modifier && !field.isEmpty() && Character.isUpperCase(field.charAt(0)) && field.length() <= 40 && !notAField
+						&& !knownFields.computeIfAbsent(field, this::isKnownField)) {
 					int at = text.indexOf(field, offset + from);
 					found.add(new Evidence(field, at, at + field.length()));
 				}
-				if (!more || NOT_A_FIELD.matcher(field).find()) {
+				if (!more || notAField) {
 					break;
 				}
 				from = separator.end();
@@ -456,6 +693,70 @@ public final class PostingClassifier {
 		evidence.addAll(found);
 		tags.remove(other);
 		tags.add(new Tag("degrees", "other", this.degreeLabels.getOrDefault("other", "Other"), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()))));
+	}
+
+	/** {@link #LEADING_ARTICLE} removed; each article starts with "a", "t" or "e". */
+	private static String withoutArticle(String field) {
+		char first = field.isEmpty() ? ' ' : Character.toLowerCase(field.charAt(0));
+		return (first == 'a' || first == 't' || first == 'e') ? LEADING_ARTICLE.matcher(field).replaceFirst("") : field;
+	}
+
+	/** {@code LIST_END.split(fields)[0]}: the fields before "related", "equivalent" or "similar". */
+	private static String beforeListEnd(String fields) {
+		int end = LIST_END.start(fields);
+		if (end < 0) {
+			return fields;
+		}
+		// At the start, the split is empty and has no first piece when only list ends follow: left to split.
+		return (end > 0) ? fields.substring(0, end) : LIST_END.pattern().split(fields)[0];
+	}
+
+	/**
+	 * Whether {@link #FIELD_NOUN} or {@link #FIELD_NOUN_THEN_MORE} matches somewhere in the text, tried only where a
+	 * noun is written.
+	 */
+	private static boolean findAtNoun(Pattern pattern, String text) {
+		Matcher matcher = null;
+		for (String noun : FIELD_NOUNS) {
+			for (int at = text.indexOf(noun); at >= 0; at = text.indexOf(noun, at + 1)) {
+				matcher = (matcher != null) ? matcher : pattern.matcher(text).useTransparentBounds(true);
+				if (matcher.region(at, text.length()).lookingAt()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * {@code find()} for {@link #FIELD_SEPARATOR} when the last match ended at {@code from}, searching from the white
+	 * space before the first place a separator can stand (",", "/", "&", a word starting "or" or "and"): every match
+	 * starts there or later.
+	 */
+	private static boolean findSeparator(Matcher separator, String fields, int from) {
+		int at = from;
+		while (at < fields.length() && !maySeparate(fields, at)) {
+			at++;
+		}
+		if (at == fields.length()) {
+			return false;
+		}
+		while (at > from && isRegexSpace(fields.charAt(at - 1))) {
+			at--;
+		}
+		separator.region(at, fields.length());
+		return separator.find();
+	}
+
+	private static boolean maySeparate(String fields, int at) {
+		char c = fields.charAt(at);
+		return c == ',' || c == '/' || c == '&' || ((at == 0 || !WordStarts.isAsciiWordChar(fields.charAt(at - 1)))
+				&& (fields.regionMatches(true, at, "or", 0, 2) || fields.regionMatches(true, at, "and", 0, 3)));
+	}
+
+	/** {@code \\s} without UNICODE_CHARACTER_CLASS. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	private boolean isKnownField(String field) {
@@ -494,8 +795,12 @@ public final class PostingClassifier {
 	}
 
 	/** Whether a field stands in the list of fields after "degree in", before "or a related field" ends it. */
-	private static boolean inDegreeFieldList(String text, Evidence evidence, DegreeFields degreeFields) {
-		int[] lists = degreeFields.listsInSentence(Sentences.start(text, evidence.start()), Sentences.end(text, evidence.start()));
+	private static boolean inDegreeFieldList(String text, Evidence evidence, int from, DegreeFields degreeFields) {
+		// A list follows its degree word: with none before the field in its sentence, the field is in no list.
+		if (!degreeFields.hasWordBetween(from, evidence.start())) {
+			return false;
+		}
+		int[] lists = degreeFields.listsInSentence(from, Sentences.end(text, evidence.start()));
 		for (int k = 0; k < lists.length; k += 2) {
 			if (evidence.start() >= lists[k] && evidence.start() < lists[k + 1]) {
 				return true;
@@ -507,19 +812,66 @@ public final class PostingClassifier {
 	private static Map<String, Integer> score(String role, String title, List<Tag> tags) {
 		Map<String, Integer> scores = new LinkedHashMap<>();
 		scores.put("role", ROLE_POINTS.get(role));
-		scores.put("title", TPM_TITLE.matcher(title.toLowerCase(Locale.ROOT)).matches() ? 5 : 0);
+		String lowerTitle = title.toLowerCase(Locale.ROOT);
+		// Each match holds one of the two: most titles are ruled out without the expression.
+		boolean tpmTitle = (lowerTitle.contains("technical program manag") || lowerTitle.contains("tpm"))
+				&& TPM_TITLE.matcher(lowerTitle).matches();
+		scores.put("title", tpmTitle ? 5 : 0);
 		scores.put("technical", Math.min(20, 5 * count(tags, "technical")));
 		scores.put("methodologies", Math.min(10, 4 * count(tags, "methodologies")));
 		scores.put("certifications", Math.min(10, 5 * count(tags, "certifications")));
 		scores.put("skills", Math.min(10, 2 * count(tags, "skills")));
-		boolean technicalDegree = tags.stream()
-			.anyMatch((tag) -> tag.facet().equals("degrees") && List.of("computer-science", "engineering", "information-technology").contains(tag.id()));
+		boolean technicalDegree = false;
+		for (Tag tag : tags) {
+			technicalDegree |= tag.facet().equals("degrees") && TECHNICAL_DEGREES.contains(tag.id());
+		}
 		scores.put("degrees", technicalDegree ? 5 : (count(tags, "degrees") > 0 ? 3 : 0));
 		return scores;
 	}
 
 	private static int count(List<Tag> tags, String facet) {
-		return (int) tags.stream().filter((tag) -> tag.facet().equals(facet)).count();
+		int count = 0;
+		for (Tag tag : tags) {
+			if (tag.facet().equals(facet)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** The kind of the line at an offset, as {@link Sections#kindAt}, looked up in an array rather than a list. */
+	private static final class LineKinds {
+
+		private final int[] starts;
+
+		private final Kind[] kinds;
+
+		LineKinds(Sections sections) {
+			List<Sections.Line> lines = sections.lines();
+			this.starts = new int[lines.size()];
+			this.kinds = new Kind[lines.size()];
+			for (int k = 0; k < lines.size(); k++) {
+				this.starts[k] = lines.get(k).start();
+				this.kinds[k] = lines.get(k).kind();
+			}
+		}
+
+		/** The last line starting at or before the offset, the first when none does. */
+		Kind at(int offset) {
+			int low = 0;
+			int high = this.starts.length - 1;
+			while (low < high) {
+				int mid = (low + high + 1) >>> 1;
+				if (this.starts[mid] <= offset) {
+					low = mid;
+				}
+				else {
+					high = mid - 1;
+				}
+			}
+			return this.kinds[low];
+		}
+
 	}
 
 }

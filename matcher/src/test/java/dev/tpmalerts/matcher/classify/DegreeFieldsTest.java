@@ -1,11 +1,8 @@
 package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,7 @@ class DegreeFieldsTest {
 		int start = expression.indexOf("(?<word>") + "(?<word>".length();
 		String group = expression.substring(start, expression.indexOf(")(?![\\w])", start));
 
-		assertThat(spellings(group)).containsExactlyInAnyOrderElementsOf(DegreeFields.WORDS);
+		assertThat(Alternations.spellings(group)).containsExactlyInAnyOrderElementsOf(DegreeFields.WORDS);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -92,15 +89,11 @@ class DegreeFieldsTest {
 			.toList();
 	}
 
-	/** Where the matches start and end, as "start-end". */
+	/** Where the matches in the text from {@code from} to {@code to} start and end, as "start-end". */
 	private static List<String> found(String text, int from, int to) {
 		DegreeFields fields = new DegreeFields(text);
-		Matcher match = fields.match();
-		List<String> found = new ArrayList<>();
-		for (int next = from; fields.find(next, to); next = match.end()) {
-			found.add(match.start() + "-" + match.end());
-		}
-		return found;
+		List<DegreeFields.Found> found = (from == 0 && to == text.length()) ? fields.all() : fields.matchesInSentence(from, to);
+		return found.stream().map((match) -> match.start + "-" + match.end).toList();
 	}
 
 	/** Where the expression's matches in a text cut out at {@code offset} start and end, as "start-end". */
@@ -109,89 +102,6 @@ class DegreeFieldsTest {
 			.results()
 			.map((match) -> (match.start() + offset) + "-" + (match.end() + offset))
 			.toList();
-	}
-
-	/** The strings an alternation of literals, escapes, {@code [...]}, {@code (?:...)} and {@code ?} matches. */
-	private static Set<String> spellings(String alternation) {
-		Set<String> all = new LinkedHashSet<>();
-		for (String branch : topLevel(alternation)) {
-			List<String> sequence = List.of("");
-			for (int at = 0; at < branch.length();) {
-				Set<String> atom = new LinkedHashSet<>();
-				char c = branch.charAt(at);
-				int end;
-				if (c == '\\') {
-					atom.add(String.valueOf(branch.charAt(at + 1)));
-					end = at + 2;
-				}
-				else if (c == '[') {
-					end = branch.indexOf(']', at) + 1;
-					branch.substring(at + 1, end - 1).chars().forEach((each) -> atom.add(String.valueOf((char) each)));
-				}
-				else if (branch.startsWith("(?:", at)) {
-					end = closing(branch, at) + 1;
-					atom.addAll(spellings(branch.substring(at + 3, end - 1)));
-				}
-				else {
-					atom.add(String.valueOf(c));
-					end = at + 1;
-				}
-				if (end < branch.length() && branch.charAt(end) == '?') {
-					atom.add("");
-					end++;
-				}
-				List<String> longer = new ArrayList<>();
-				for (String prefix : sequence) {
-					for (String part : atom) {
-						longer.add(prefix + part);
-					}
-				}
-				sequence = longer;
-				at = end;
-			}
-			all.addAll(sequence);
-		}
-		return all;
-	}
-
-	private static List<String> topLevel(String alternation) {
-		List<String> branches = new ArrayList<>();
-		int depth = 0;
-		int from = 0;
-		for (int at = 0; at < alternation.length(); at++) {
-			char c = alternation.charAt(at);
-			if (c == '\\') {
-				at++;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')') {
-				depth--;
-			}
-			else if (c == '|' && depth == 0) {
-				branches.add(alternation.substring(from, at));
-				from = at + 1;
-			}
-		}
-		branches.add(alternation.substring(from));
-		return branches;
-	}
-
-	private static int closing(String text, int open) {
-		int depth = 0;
-		for (int at = open; at < text.length(); at++) {
-			if (text.charAt(at) == '\\') {
-				at++;
-			}
-			else if (text.charAt(at) == '(') {
-				depth++;
-			}
-			else if (text.charAt(at) == ')' && --depth == 0) {
-				return at;
-			}
-		}
-		throw new IllegalArgumentException("No closing parenthesis in " + text);
 	}
 
 }
