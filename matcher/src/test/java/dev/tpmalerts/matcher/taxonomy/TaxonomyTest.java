@@ -3,10 +3,13 @@ package dev.tpmalerts.matcher.taxonomy;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.tpmalerts.shared.TaxonomyIds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,20 @@ class TaxonomyTest {
 		assertThat(ids.get("skills")).contains("communication", "collaboration", "leadership", "strategic-thinking",
 				"problem-solving", "risk-management", "stakeholder-management", "conflict-resolution", "influence");
 		assertThat(this.taxonomy.version()).isNotBlank();
+	}
+
+	/** Alerts and search filters validate ids against the shared list: it must be the file's, no more, no less. */
+	@Test
+	void shouldListTheSameIdsAsTheSharedContract() {
+		Map<String, List<String>> ids = this.taxonomy.concepts()
+			.stream()
+			.collect(Collectors.groupingBy(Concept::facet, Collectors.mapping(Concept::id, Collectors.toList())));
+		assertThat(this.taxonomy.roles()).isEqualTo(TaxonomyIds.ROLES);
+		assertThat(this.taxonomy.seniorities()).isEqualTo(TaxonomyIds.SENIORITIES);
+		assertThat(ids.get("degree-level")).isEqualTo(TaxonomyIds.DEGREE_LEVELS);
+		TaxonomyIds.FACETS.forEach((facet, shared) -> assertThat(ids.get(facet)).as(facet).isEqualTo(shared));
+		assertThat(ids.keySet()).containsExactlyInAnyOrderElementsOf(
+				Stream.concat(TaxonomyIds.FACETS.keySet().stream(), Stream.of("degree-level")).toList());
 	}
 
 	@Test

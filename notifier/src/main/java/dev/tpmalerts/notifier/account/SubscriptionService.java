@@ -68,7 +68,7 @@ public class SubscriptionService {
 			this.mailer.sendAlreadySubscribed(email);
 			return;
 		}
-		AlertCriteria criteria = (request.criteria() != null) ? request.criteria() : new AlertCriteria(null, null, null);
+		AlertCriteria criteria = (request.criteria() != null) ? request.criteria() : AlertCriteria.any();
 		Frequency frequency = (request.frequency() != null) ? request.frequency() : Frequency.INSTANT;
 		String token = this.transaction.execute((status) -> {
 			UUID accountId = existing.map(Account::id).orElseGet(() -> this.accounts.create(email));
