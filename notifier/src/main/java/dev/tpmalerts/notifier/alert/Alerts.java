@@ -1,8 +1,11 @@
 package dev.tpmalerts.notifier.alert;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.tpmalerts.shared.Json;
@@ -10,7 +13,11 @@ import dev.tpmalerts.shared.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Saved alerts in the notifier's database. */
+/**
+ * Saved alerts in the notifier's database. Every change goes through here, so that whatever must follow a change
+ * (the alert index of every notifier instance) has one place to hook in. Methods that take an account id only
+ * touch that account's alerts: an alert id alone never opens another person's alert.
+ */
 @Repository
 public class Alerts {
 
@@ -23,6 +30,11 @@ public class Alerts {
 		this.clock = clock;
 	}
 
+	/** An alert as its owner sees and edits it. */
+	public record AlertSettings(UUID id, AlertCriteria criteria, Frequency frequency, boolean paused) {
+
+	}
+
 	public UUID save(UUID accountId, AlertCriteria criteria, Frequency frequency) {
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(this.clock.instant());
@@ -33,13 +45,73 @@ public class Alerts {
 		return id;
 	}
 
+	/** Replaces an alert's criteria and frequency; false when the account has no such alert. */
+	public boolean update(UUID accountId, UUID alertId, AlertCriteria criteria, Frequency frequency) {
+		return this.jdbc.sql("update alert set criteria = ?, frequency = ?, updated_at = ? where id = ? and account_id = ?")
+			.params(Json.mapper().writeValueAsString(criteria), frequency.name(), Timestamp.from(this.clock.instant()),
+					alertId, accountId)
+			.update() > 0;
+	}
+
+	/** Pauses or resumes one alert; false when the account has no such alert. */
+	public boolean setPaused(UUID accountId, UUID alertId, boolean paused) {
+		return this.jdbc.sql("update alert set paused = ?, updated_at = ? where id = ? and account_id = ?")
+			.params(paused, Timestamp.from(this.clock.instant()), alertId, accountId)
+			.update() > 0;
+	}
+
+	/** Changes the frequency of every alert of the account. */
+	public int setFrequency(UUID accountId, Frequency frequency) {
+		return this.jdbc.sql("update alert set frequency = ?, updated_at = ? where account_id = ?")
+			.params(frequency.name(), Timestamp.from(this.clock.instant()), accountId)
+			.update();
+	}
+
+	/** Deletes one alert; false when the account has no such alert. */
+	public boolean delete(UUID accountId, UUID alertId) {
+		return this.jdbc.sql("delete from alert where id = ? and account_id = ?").params(alertId, accountId).update() > 0;
+	}
+
+	/** Deletes every alert of the account (erasure). */
+	public int deleteAllOf(UUID accountId) {
+		return this.jdbc.sql("delete from alert where account_id = ?").param(accountId).update();
+	}
+
+	/**
+	 * Called after the account's status changed (confirmed, unsubscribed, suppressed): its alerts become live or
+	 * stop being live.
+	 */
+	public void accountChanged(UUID accountId) {
+		// Nothing to do while alerts are read from the database for each posting.
+	}
+
+	public List<AlertSettings> ofAccount(UUID accountId) {
+		return this.jdbc.sql("select id, criteria, frequency, paused from alert where account_id = ? order by created_at, id")
+			.param(accountId)
+			.query((rs, row) -> new AlertSettings(rs.getObject(1, UUID.class), criteria(rs, 2),
+					Frequency.valueOf(rs.getString(3)), rs.getBoolean(4)))
+			.list();
+	}
+
+	public Optional<AlertSettings> find(UUID accountId, UUID alertId) {
+		return this.jdbc.sql("select id, criteria, frequency, paused from alert where id = ? and account_id = ?")
+			.params(alertId, accountId)
+			.query((rs, row) -> new AlertSettings(rs.getObject(1, UUID.class), criteria(rs, 2),
+					Frequency.valueOf(rs.getString(3)), rs.getBoolean(4)))
+			.optional();
+	}
+
 	/** The unpaused alerts of active accounts. */
 	public List<SavedAlert> active() {
 		return this.jdbc.sql("select a.id, a.account_id, a.criteria, a.frequency from alert a "
 				+ "join account c on c.id = a.account_id where c.status = 'ACTIVE' and a.paused = false")
 			.query((rs, row) -> new SavedAlert(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					Json.mapper().readValue(rs.getString(3), AlertCriteria.class), Frequency.valueOf(rs.getString(4))))
+					criteria(rs, 3), Frequency.valueOf(rs.getString(4))))
 			.list();
+	}
+
+	private static AlertCriteria criteria(ResultSet rs, int column) throws SQLException {
+		return Json.mapper().readValue(rs.getString(column), AlertCriteria.class);
 	}
 
 }

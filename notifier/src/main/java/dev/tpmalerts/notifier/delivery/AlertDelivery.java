@@ -17,7 +17,7 @@ import dev.tpmalerts.notifier.NotifierProperties;
 import dev.tpmalerts.notifier.account.AccountStatus;
 import dev.tpmalerts.notifier.account.Accounts;
 import dev.tpmalerts.notifier.account.Accounts.Account;
-import dev.tpmalerts.notifier.alert.Alerts;
+import dev.tpmalerts.notifier.alert.AlertMatcher;
 import dev.tpmalerts.notifier.alert.Frequency;
 import dev.tpmalerts.notifier.alert.SavedAlert;
 import dev.tpmalerts.notifier.token.LinkTokens;
@@ -41,7 +41,7 @@ class AlertDelivery {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlertDelivery.class);
 
-	private final Alerts alerts;
+	private final AlertMatcher alerts;
 
 	private final Accounts accounts;
 
@@ -61,7 +61,7 @@ class AlertDelivery {
 
 	private final Counter duplicates;
 
-	AlertDelivery(Alerts alerts, Accounts accounts, LinkTokens tokens, Mailer mailer, JdbcClient jdbc,
+	AlertDelivery(AlertMatcher alerts, Accounts accounts, LinkTokens tokens, Mailer mailer, JdbcClient jdbc,
 			TransactionTemplate transaction, NotifierProperties properties, Clock clock, MeterRegistry meters) {
 		this.alerts = alerts;
 		this.accounts = accounts;
@@ -86,8 +86,8 @@ class AlertDelivery {
 			return;
 		}
 		Map<UUID, SavedAlert> firstMatchPerAccount = new LinkedHashMap<>();
-		for (SavedAlert alert : this.alerts.active()) {
-			if (alert.frequency() == Frequency.INSTANT && alert.criteria().matches(matched)) {
+		for (SavedAlert alert : this.alerts.matching(matched)) {
+			if (alert.frequency() == Frequency.INSTANT) {
 				firstMatchPerAccount.putIfAbsent(alert.accountId(), alert);
 			}
 		}
