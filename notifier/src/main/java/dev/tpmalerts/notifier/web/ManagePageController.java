@@ -217,7 +217,7 @@ class ManagePageController {
 				<button type="submit">%s</button></form>""".formatted(action, token, label);
 	}
 
-	/** "keywords platform; roles technical-program-manager; score ≥ 50", or "every posting". */
+	/** "keywords platform; roles technical-program-manager; minimum score 50", or "every posting". */
 	static String summary(AlertCriteria criteria) {
 		List<String> parts = new ArrayList<>();
 		if (!criteria.keywords().isEmpty()) {
@@ -241,10 +241,10 @@ class ManagePageController {
 			parts.add(criteria.workplaces().stream().map((w) -> w.name().toLowerCase()).reduce((a, b) -> a + ", " + b).orElse(""));
 		}
 		if (criteria.minSalary() != null) {
-			parts.add("pay ≥ " + criteria.minSalary().amount() + " " + criteria.minSalary().currency());
+			parts.add("minimum pay " + criteria.minSalary().amount() + " " + criteria.minSalary().currency());
 		}
 		if (criteria.minScore() != null) {
-			parts.add("score ≥ " + criteria.minScore());
+			parts.add("minimum score " + criteria.minScore());
 		}
 		return parts.isEmpty() ? "every posting" : String.join("; ", parts);
 	}
