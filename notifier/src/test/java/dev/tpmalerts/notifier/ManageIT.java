@@ -357,6 +357,12 @@ class ManageIT {
 		assertThat(html(message)).contains("Manage your TPM job alerts</a>");
 		assertThat(get(link(text(message), "/manage")).body()).contains("Status: <strong>active</strong>");
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mail.messageCount() == before + 1);
+
+		// The form on the page of an expired link does the same.
+		HttpResponse<String> form = postForm(BASE + "/manage-link", Map.of("email", email));
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("If the address has alerts, a link to manage them is on its way.");
+		assertThat(nextTo(email, 2).getSubject()).isEqualTo("Manage your TPM job alerts");
 	}
 
 	@Test
@@ -380,6 +386,7 @@ class ManageIT {
 			assertThat(answer.body()).isEqualTo(unknown.body());
 		});
 		assertThat(unknown.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+		assertThat(this.tokens.purgeExpired(Instant.now())).as("the expired token's row").isEqualTo(1);
 
 		assertThat(api("PUT", "/api/account/alerts/" + othersAlert, token, "{\"criteria\": {}, \"frequency\": \"DAILY\"}")
 			.statusCode()).isEqualTo(404);
