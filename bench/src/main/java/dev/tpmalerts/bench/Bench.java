@@ -2,7 +2,7 @@ package dev.tpmalerts.bench;
 
 import java.nio.file.Path;
 
-/** {@code ./tpm-alerts bench ingest|match}: runs one benchmark and prints its figures. */
+/** {@code ./tpm-alerts bench ingest|match|alerts}: runs one benchmark and prints its figures. */
 public final class Bench {
 
 	private Bench() {
@@ -14,8 +14,9 @@ public final class Bench {
 		switch (which) {
 			case "ingest" -> new IngestBenchmark(samples).run();
 			case "match" -> new MatchBenchmark(samples).run();
+			case "alerts" -> new AlertsBenchmark(samples).run();
 			default -> {
-				System.err.println("Usage: ./tpm-alerts bench ingest|match");
+				System.err.println("Usage: ./tpm-alerts bench ingest|match|alerts");
 				System.exit(2);
 			}
 		}

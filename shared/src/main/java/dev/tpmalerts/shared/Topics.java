@@ -24,7 +24,11 @@ public final class Topics {
 	/** Records the notifier could not process, with the reason in the headers. */
 	public static final String POSTINGS_MATCHED_DLT = "postings.matched.dlt";
 
-	/** Compacted topic of alert definitions, keyed by alert id. */
+	/**
+	 * Compacted topic of alert definitions, keyed by alert id: the alert as JSON while it is live, a tombstone (null
+	 * value) once it is deleted, paused or its account is no longer active. Every notifier instance reads it from the
+	 * beginning at start to rebuild its alert index.
+	 */
 	public static final String ALERTS = "alerts";
 
 	private Topics() {
@@ -38,6 +42,16 @@ public final class Topics {
 	/** A dead-letter topic: one partition, kept a month so that rejected records can be looked at and replayed. */
 	public static NewTopic deadLetters(String name, short replicas) {
 		return declare(name, 1, replicas, Duration.ofDays(30));
+	}
+
+	/**
+	 * A compacted topic: the latest record of each key is kept for good, so a reader from the beginning sees the
+	 * current state; a tombstone is kept a day, long enough for every running reader to see it.
+	 */
+	public static NewTopic compacted(String name, int partitions, short replicas) {
+		return new NewTopic(name, partitions, replicas).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+				TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.DELETE_RETENTION_MS_CONFIG,
+				String.valueOf(Duration.ofDays(1).toMillis())));
 	}
 
 	private static NewTopic declare(String name, int partitions, short replicas, Duration retention) {

@@ -1,0 +1,27 @@
+package dev.tpmalerts.notifier.match;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import dev.tpmalerts.shared.Topics;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** The alert index as the notifier's {@link dev.tpmalerts.notifier.alert.AlertMatcher}, and its topic. */
+@Configuration(proxyBeanMethods = false)
+class AlertIndexConfiguration {
+
+	@Bean
+	@Primary
+	MonitorAlertMatcher alertIndex(AlertIndexProperties properties) {
+		return new MonitorAlertMatcher(properties.presearcherPasses());
+	}
+
+	@Bean
+	NewTopic alertDefinitionsTopic(AlertIndexProperties properties, @Value("${tpm.kafka.replicas:1}") short replicas) {
+		return Topics.compacted(properties.topic(), properties.partitions(), replicas);
+	}
+
+}
