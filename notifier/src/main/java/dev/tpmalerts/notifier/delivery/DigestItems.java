@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,7 +54,7 @@ class DigestItems {
 			.update();
 		if (updated == 0) {
 			List<Object> insert = new ArrayList<>(List.of(accountId, frequency.name()));
-			insert.addAll(List.of(values));
+			insert.addAll(Arrays.asList(values));
 			this.jdbc.sql("insert into digest_item (account_id, frequency, " + ItemRows.COLUMNS
 					+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(insert)

@@ -3,6 +3,7 @@ package dev.tpmalerts.notifier.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +45,7 @@ class Outbox {
 			.update();
 		for (DigestItem item : items) {
 			List<Object> values = new ArrayList<>(List.of(id));
-			values.addAll(List.of(ItemRows.values(item)));
+			values.addAll(Arrays.asList(ItemRows.values(item)));
 			this.jdbc.sql("insert into pending_mail_item (mail_id, " + ItemRows.COLUMNS
 					+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(values)
