@@ -83,7 +83,7 @@ create table pending_mail_item (
 -- Instant emails sent to an account on one day of its own calendar, for the per-account cap.
 create table daily_send_count (
     account_id  uuid not null references account (id) on delete cascade,
-    day         date not null,
+    send_day    date not null,
     sent        integer not null,
-    primary key (account_id, day)
+    primary key (account_id, send_day)
 );

@@ -24,25 +24,25 @@ class SendCaps {
 		if (cap <= 0) {
 			return false;
 		}
-		int taken = this.jdbc.sql("update daily_send_count set sent = sent + 1 where account_id = ? and day = ? and sent < ?")
+		int taken = this.jdbc.sql("update daily_send_count set sent = sent + 1 where account_id = ? and send_day = ? and sent < ?")
 			.params(accountId, day, cap)
 			.update();
 		if (taken > 0) {
 			return true;
 		}
-		boolean counted = this.jdbc.sql("select count(*) from daily_send_count where account_id = ? and day = ?")
+		boolean counted = this.jdbc.sql("select count(*) from daily_send_count where account_id = ? and send_day = ?")
 			.params(accountId, day)
 			.query(Integer.class)
 			.single() > 0;
 		if (counted) {
 			return false;
 		}
-		this.jdbc.sql("insert into daily_send_count (account_id, day, sent) values (?, ?, 1)").params(accountId, day).update();
+		this.jdbc.sql("insert into daily_send_count (account_id, send_day, sent) values (?, ?, 1)").params(accountId, day).update();
 		return true;
 	}
 
 	int sentOn(UUID accountId, LocalDate day) {
-		return this.jdbc.sql("select coalesce(max(sent), 0) from daily_send_count where account_id = ? and day = ?")
+		return this.jdbc.sql("select coalesce(max(sent), 0) from daily_send_count where account_id = ? and send_day = ?")
 			.params(accountId, day)
 			.query(Integer.class)
 			.single();
@@ -50,7 +50,7 @@ class SendCaps {
 
 	/** Forgets the counts of days before the given one. */
 	int forgetBefore(LocalDate day) {
-		return this.jdbc.sql("delete from daily_send_count where day < ?").param(day).update();
+		return this.jdbc.sql("delete from daily_send_count where send_day < ?").param(day).update();
 	}
 
 }
