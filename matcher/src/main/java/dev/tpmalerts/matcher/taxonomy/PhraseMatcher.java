@@ -60,6 +60,12 @@ public final class PhraseMatcher {
 	/** How many distinct concepts the forms carry, numbered from 0 in the order given. */
 	private final int conceptCount;
 
+	/**
+	 * Each thread's {@link Found} for this matcher, emptied at the start of each call: a new one per text, with its
+	 * arrays by concept, was 8% of all the bytes the classifier allocated.
+	 */
+	private final ThreadLocal<Found> scratch;
+
 	public PhraseMatcher(List<Concept> concepts) {
 		// Each distinct concept once: a record's hash code walks all its forms, so it is not asked per match.
 		Map<Concept, Integer> numbers = new HashMap<>();
@@ -102,6 +108,7 @@ public final class PhraseMatcher {
 			longestForm = Math.max(longestForm, tokens.size());
 		}
 		this.longestForm = longestForm;
+		this.scratch = ThreadLocal.withInitial(() -> new Found(this.conceptCount, this.longestForm));
 	}
 
 	private void mark(List<String> words, int kind) {
@@ -117,9 +124,10 @@ public final class PhraseMatcher {
 
 	public List<Match> find(String text) {
 		Tokens.Numbered tokens = Tokens.numbered(text, this.vocabulary);
-		Found found = null;
-		Node[] path = new Node[this.longestForm];
-		int[] matchedHere = new int[8];
+		Found found = this.scratch.get();
+		found.clear();
+		Node[] path = found.path;
+		int[] matchedHere = found.matchedHere;
 		for (int i = 0; i < tokens.size(); i++) {
 			int word = tokens.number(i);
 			Node node = (word >= 0) ? this.formsByFirstWord[word] : null;
@@ -144,14 +152,12 @@ public final class PhraseMatcher {
 						matchedHere = Arrays.copyOf(matchedHere, matchedCount * 2);
 					}
 					matchedHere[matchedCount++] = form.number;
-					if (found == null) {
-						found = new Found(this.conceptCount);
-					}
 					found.add(form, tokens.start(i), tokens.end(last));
 				}
 			}
 		}
-		return (found != null) ? found.matches(text) : List.of();
+		found.matchedHere = matchedHere;
+		return found.matches(text);
 	}
 
 	private static boolean contains(int[] numbers, int count, int number) {
@@ -210,6 +216,12 @@ public final class PhraseMatcher {
 
 		private Node[] children = new Node[0];
 
+		/**
+		 * Bit {@code word % 64} set for each child's word: most words after a form's first word continue none of its
+		 * forms, and one test tells so without the loop over the children.
+		 */
+		private long childBits;
+
 		void add(Form form) {
 			this.forms = Arrays.copyOf(this.forms, this.forms.length + 1);
 			this.forms[this.forms.length - 1] = form;
@@ -223,12 +235,17 @@ public final class PhraseMatcher {
 				this.childWords[this.childWords.length - 1] = word;
 				this.children = Arrays.copyOf(this.children, this.children.length + 1);
 				this.children[this.children.length - 1] = child;
+				this.childBits |= 1L << word;
 			}
 			return child;
 		}
 
 		/** The child for the word with this vocabulary number, or null; none for -1. */
 		Node child(int word) {
+			// A shift by -1 tests bit 63, which is harmless: the loop tells for certain.
+			if (((this.childBits >>> word) & 1) == 0) {
+				return null;
+			}
 			for (int k = 0; k < this.childWords.length; k++) {
 				if (this.childWords[k] == word) {
 					return this.children[k];
@@ -274,7 +291,8 @@ public final class PhraseMatcher {
 
 	/**
 	 * What {@link #find} has found so far: the places of each concept's mentions, by concept number in the order
-	 * first found, as a LinkedHashMap keyed by the concept would keep them. Their text is cut at the end.
+	 * first found, as a LinkedHashMap keyed by the concept would keep them. Their text is cut at the end. Kept per
+	 * thread between calls, with the other arrays {@code find} needs.
 	 */
 	private static final class Found {
 
@@ -291,10 +309,38 @@ public final class PhraseMatcher {
 
 		private int mentionCount;
 
-		Found(int conceptCount) {
+		/** By concept number: where its evidence starts in {@link #evidence}. */
+		private final int[] firsts;
+
+		/** By concept number: where its next evidence goes in {@link #evidence}. */
+		private final int[] filled;
+
+		/** The evidence of every concept found, each concept's together, in the order {@link #order} has them. */
+		private Evidence[] evidence = new Evidence[128];
+
+		/** {@link #find}'s nodes along the text's words from where a form may start. */
+		private final Node[] path;
+
+		/** {@link #find}'s concepts matched at the current word. */
+		private int[] matchedHere = new int[8];
+
+		Found(int conceptCount, int longestForm) {
 			this.concepts = new Concept[conceptCount];
 			this.counts = new int[conceptCount];
 			this.order = new int[conceptCount];
+			this.firsts = new int[conceptCount];
+			this.filled = new int[conceptCount];
+			this.path = new Node[longestForm];
+		}
+
+		/** Empties it, in time for the concepts found rather than all there are. */
+		void clear() {
+			for (int k = 0; k < this.orderCount; k++) {
+				this.concepts[this.order[k]] = null;
+				this.counts[this.order[k]] = 0;
+			}
+			this.orderCount = 0;
+			this.mentionCount = 0;
 		}
 
 		void add(Form form, int start, int end) {
@@ -315,22 +361,53 @@ public final class PhraseMatcher {
 		}
 
 		List<Match> matches(String text) {
-			Evidence[][] evidence = new Evidence[this.concepts.length][];
-			int[] filled = new int[this.concepts.length];
-			for (int k = 0; k < this.orderCount; k++) {
-				evidence[this.order[k]] = new Evidence[this.counts[this.order[k]]];
+			if (this.orderCount == 0) {
+				return List.of();
 			}
+			int offset = 0;
+			for (int k = 0; k < this.orderCount; k++) {
+				this.firsts[this.order[k]] = offset;
+				this.filled[this.order[k]] = offset;
+				offset += this.counts[this.order[k]];
+			}
+			if (this.evidence.length < offset) {
+				this.evidence = new Evidence[Math.max(offset, this.evidence.length * 2)];
+			}
+			Evidence[] evidence = this.evidence;
 			for (int k = 0; k < this.mentionCount; k += 3) {
 				int number = this.mentions[k];
 				int start = this.mentions[k + 1];
 				int end = this.mentions[k + 2];
-				evidence[number][filled[number]++] = new Evidence(text.substring(start, end), start, end);
+				int at = this.filled[number]++;
+				// A concept is mostly mentioned in the same words again and again: those share one String, and
+				// the text, often UTF-16 for a "’" or "•", is not copied and compressed again for them.
+				Evidence before = (at > this.firsts[number]) ? evidence[at - 1] : null;
+				String said = (before != null && isSame(text, start, end, before.text())) ? before.text()
+						: text.substring(start, end);
+				evidence[at] = new Evidence(said, start, end);
 			}
 			Match[] matches = new Match[this.orderCount];
+			offset = 0;
 			for (int k = 0; k < this.orderCount; k++) {
-				matches[k] = new Match(this.concepts[this.order[k]], List.of(evidence[this.order[k]]));
+				int count = this.counts[this.order[k]];
+				matches[k] = new Match(this.concepts[this.order[k]], listOf(evidence, offset, count));
+				offset += count;
 			}
+			Arrays.fill(evidence, 0, offset, null);
 			return List.of(matches);
+		}
+
+		private static boolean isSame(String text, int start, int end, String said) {
+			return said.length() == end - start && text.regionMatches(start, said, 0, end - start);
+		}
+
+		/** The same as {@code List.of} of those elements: for one or two it makes no array to be copied. */
+		private static List<Evidence> listOf(Evidence[] evidence, int from, int count) {
+			return switch (count) {
+				case 1 -> List.of(evidence[from]);
+				case 2 -> List.of(evidence[from], evidence[from + 1]);
+				default -> List.of(Arrays.copyOfRange(evidence, from, from + count));
+			};
 		}
 
 	}

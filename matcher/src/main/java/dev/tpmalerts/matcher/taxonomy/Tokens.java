@@ -94,10 +94,12 @@ public final class Tokens {
 			int start = i;
 			int number;
 			if ((c < 128) ? ASCII_WORD_CHARACTERS[c] != 0 : Character.isLetterOrDigit(c)) {
-				// The hash of the lower-cased word as String.hashCode computes it, and the hash without the last
-				// character, for when the folded form leaves off a plural "s".
-				int hash = 0;
-				int withoutLast = 0;
+				// The lower-cased word's last sixteen characters packed into two longs (see Vocabulary.pack), and the
+				// same without its last character, for when the folded form leaves off a plural "s".
+				long low = 0;
+				long high = 0;
+				long lowWithoutLast = 0;
+				long highWithoutLast = 0;
 				boolean ascii = true;
 				for (; i < length; i++) {
 					char each = chars[i];
@@ -106,8 +108,10 @@ public final class Tokens {
 						if (lower == 0) {
 							break;
 						}
-						withoutLast = hash;
-						hash = 31 * hash + lower;
+						lowWithoutLast = low;
+						highWithoutLast = high;
+						high = (high << 8) | (low >>> 56);
+						low = (low << 8) | lower;
 					}
 					else if (Character.isLetterOrDigit(each)) {
 						ascii = false;
@@ -118,11 +122,13 @@ public final class Tokens {
 				}
 				if (ascii) {
 					int foldedLength = i - start;
-					if (foldedLength > 3 && isPluralEnding(ASCII_WORD_CHARACTERS[chars[i - 2]], ASCII_WORD_CHARACTERS[chars[i - 1]])) {
+					if (foldedLength > 3 && isPluralEnding((char) ((low >>> 8) & 0xFF), (char) (low & 0xFF))) {
 						foldedLength--;
-						hash = withoutLast;
+						low = lowWithoutLast;
+						high = highWithoutLast;
 					}
-					number = vocabulary.number(chars, start, foldedLength, hash);
+					number = (foldedLength <= Vocabulary.PACKED_LENGTH) ? vocabulary.number(low, high)
+							: vocabulary.number(chars, start, foldedLength);
 				}
 				else {
 					// Lower-casing beyond ASCII may change the length ("İ" becomes two characters): fold it as of does.
@@ -131,7 +137,7 @@ public final class Tokens {
 			}
 			else if ((c == '+' || c == '#') && i > 0 && isLetterOrDigit(chars[i - 1])) {
 				i++;
-				number = vocabulary.number(chars, start, 1, c);
+				number = vocabulary.number(c, 0);
 			}
 			else {
 				clauseBreak |= isClauseBreak(c);
@@ -266,10 +272,15 @@ public final class Tokens {
 	}
 
 	/**
-	 * Folded words numbered in the order given, found straight from a stretch of text by an open-addressing table
-	 * keyed by {@link String#hashCode()}.
+	 * Folded words numbered in the order given. Two open-addressing tables find them: one keyed by {@link String#hashCode()}
+	 * for any word, and one keyed by the characters themselves packed into two longs for the ASCII words of at most
+	 * {@link #PACKED_LENGTH} characters that nearly every token is. The packed key needs no hash computed per
+	 * character and no comparison of characters once found, which were about half the tokenising.
 	 */
 	static final class Vocabulary {
+
+		/** The longest word the packed table holds: sixteen characters of eight bits fill two longs. */
+		static final int PACKED_LENGTH = 16;
 
 		private final String[] words;
 
@@ -282,15 +293,31 @@ public final class Tokens {
 
 		private final int mask;
 
+		/** By packed slot: the two longs of {@link #pack} for the word there. */
+		private final long[] packedKeys;
+
+		/** Word numbers by packed slot; -1 marks an empty slot. */
+		private final int[] packedSlots;
+
+		private final int packedMask;
+
 		Vocabulary(Collection<String> words) {
 			this.words = words.toArray(String[]::new);
-			this.wordCharacters = Arrays.stream(this.words).map(String::toCharArray).toArray(char[][]::new);
-			this.hashes = Arrays.stream(this.words).mapToInt(String::hashCode).toArray();
+			this.wordCharacters = new char[this.words.length][];
+			this.hashes = new int[this.words.length];
+			for (int number = 0; number < this.words.length; number++) {
+				this.wordCharacters[number] = this.words[number].toCharArray();
+				this.hashes[number] = this.words[number].hashCode();
+			}
 			// At most a quarter full, so a word that is not there mostly meets an empty slot at once.
 			int capacity = Integer.highestOneBit(Math.max(16, this.words.length * 4) - 1) << 1;
 			this.slots = new int[capacity];
 			this.mask = capacity - 1;
 			Arrays.fill(this.slots, -1);
+			this.packedKeys = new long[2 * capacity];
+			this.packedSlots = new int[capacity];
+			this.packedMask = capacity - 1;
+			Arrays.fill(this.packedSlots, -1);
 			for (int number = 0; number < this.words.length; number++) {
 				String word = this.words[number];
 				if (number(word) >= 0) {
@@ -301,6 +328,17 @@ public final class Tokens {
 					slot = (slot + 1) & this.mask;
 				}
 				this.slots[slot] = number;
+				if (isPackable(word)) {
+					long low = pack(word, Math.max(0, word.length() - 8), word.length());
+					long high = pack(word, 0, Math.max(0, word.length() - 8));
+					int packedSlot = packedSlot(low, high);
+					while (this.packedSlots[packedSlot] >= 0) {
+						packedSlot = (packedSlot + 1) & this.packedMask;
+					}
+					this.packedSlots[packedSlot] = number;
+					this.packedKeys[2 * packedSlot] = low;
+					this.packedKeys[2 * packedSlot + 1] = high;
+				}
 			}
 		}
 
@@ -320,10 +358,33 @@ public final class Tokens {
 		}
 
 		/**
-		 * The number of the word that the ASCII text from {@code start} reads when lower-cased, or -1.
-		 * {@code hash} is that lower-cased word's {@link String#hashCode()}.
+		 * The number of the word of at most {@link #PACKED_LENGTH} characters whose {@link #pack packed} characters
+		 * are {@code low} (the last eight) and {@code high} (the eight before), or -1. A word of ASCII characters
+		 * other than NUL is told apart by them alone: a shorter word leaves zero bytes at the top.
 		 */
-		int number(char[] text, int start, int length, int hash) {
+		int number(long low, long high) {
+			int slot = packedSlot(low, high);
+			int number = this.packedSlots[slot];
+			// About two words in five are in the vocabulary, so a branch on whether the first slot has the word
+			// would be mispredicted often; an empty slot's keys are zero, which no word packs to.
+			boolean here = (this.packedKeys[2 * slot] == low) & (this.packedKeys[2 * slot + 1] == high);
+			if (here | number < 0) {
+				return here ? number : -1;
+			}
+			for (slot = (slot + 1) & this.packedMask;; slot = (slot + 1) & this.packedMask) {
+				number = this.packedSlots[slot];
+				if (number < 0 || (this.packedKeys[2 * slot] == low && this.packedKeys[2 * slot + 1] == high)) {
+					return number;
+				}
+			}
+		}
+
+		/** The number of the word that the ASCII text from {@code start} reads when lower-cased, or -1. */
+		int number(char[] text, int start, int length) {
+			int hash = 0;
+			for (int k = start; k < start + length; k++) {
+				hash = 31 * hash + toLowerAscii(text[k]);
+			}
 			for (int slot = slot(hash);; slot = (slot + 1) & this.mask) {
 				int number = this.slots[slot];
 				if (number < 0 || (this.hashes[number] == hash && isLowerCased(this.wordCharacters[number], text, start, length))) {
@@ -332,9 +393,35 @@ public final class Tokens {
 			}
 		}
 
+		/** The characters from {@code from} to {@code to}, at most eight, a byte each, the last in the lowest byte. */
+		static long pack(CharSequence word, int from, int to) {
+			long packed = 0;
+			for (int k = from; k < to; k++) {
+				packed = (packed << 8) | word.charAt(k);
+			}
+			return packed;
+		}
+
+		private static boolean isPackable(String word) {
+			if (word.isEmpty() || word.length() > PACKED_LENGTH) {
+				return false;
+			}
+			for (int k = 0; k < word.length(); k++) {
+				if (word.charAt(k) == 0 || word.charAt(k) >= 128) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 		private int slot(int hash) {
 			int mixed = hash * 0x9E3779B9;
 			return (mixed ^ (mixed >>> 16)) & this.mask;
+		}
+
+		private int packedSlot(long low, long high) {
+			long mixed = (low ^ (high * 0x9E3779B97F4A7C15L)) * 0x9E3779B97F4A7C15L;
+			return (int) (mixed >>> 32) & this.packedMask;
 		}
 
 	}

@@ -74,6 +74,36 @@ class TokensTest {
 		assertThat(tokens.isWritten(2, "Safe".toCharArray())).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Telecommunications and xtelecommunications, not telecommunication or elecommunications",
+			"abcdefghijklmnop ABCDEFGHIJKLMNOPs abcdefghijklmnopq bcdefghijklmnopq abcdefghijklmno",
+			"internationalization INTERNATIONALIZATIONs nternationalization a aa aaa aaaa aaaas" })
+	void shouldNumberWordsAroundTheLongestPackedWordAsOfDoes(String text) {
+		assertNumberedAsOf(text);
+	}
+
+	@Test
+	void shouldTellWordsOfSixteenCharactersAndMoreApart() {
+		// The same last sixteen characters: only the longer two need their characters compared.
+		Tokens.Vocabulary vocabulary = new Tokens.Vocabulary(
+				List.of("bcdefghijklmnopq", "abcdefghijklmnopq", "xabcdefghijklmnopq", "q"));
+		Tokens.Numbered tokens = Tokens.numbered("BCDEFGHIJKLMNOPQ abcdefghijklmnopq Xabcdefghijklmnopq "
+				+ "zabcdefghijklmnopq cdefghijklmnopq q Q", vocabulary);
+
+		List<Integer> numbers = new ArrayList<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			numbers.add(tokens.number(i));
+		}
+		assertThat(numbers).containsExactly(0, 1, 2, -1, -1, 3, 3);
+	}
+
+	@Test
+	void shouldPackTheLastCharacterIntoTheLowestByte() {
+		assertThat(Tokens.Vocabulary.pack("ab", 0, 2)).isEqualTo(('a' << 8) | 'b');
+		assertThat(Tokens.Vocabulary.pack("abc", 1, 3)).isEqualTo(('b' << 8) | 'c');
+		assertThat(Tokens.Vocabulary.pack("", 0, 0)).isZero();
+	}
+
 	/** Every token at the same place as {@link Tokens#of}, numbered by its folded form whether it is known or not. */
 	private static void assertNumberedAsOf(String text) {
 		List<Token> expected = Tokens.of(text);

@@ -1,14 +1,18 @@
 package dev.tpmalerts.notifier.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Accounts and consent records in the notifier's database. */
+/** Accounts, consent records and the suppression list in the notifier's database. */
 @Repository
 public class Accounts {
 
@@ -26,6 +30,21 @@ public class Accounts {
 
 	}
 
+	/** Everything the account row holds, as its owner sees and exports it. */
+	public record AccountDetails(UUID id, String email, AccountStatus status, String timeZone, Instant createdAt,
+			Instant confirmedAt) {
+
+	}
+
+	/**
+	 * One consent as given: which versions of the Privacy Policy and Terms, when, how and where; and when and how it
+	 * was withdrawn, if it was.
+	 */
+	public record ConsentRecord(UUID id, String privacyPolicyVersion, String termsVersion, Instant givenAt,
+			String method, String source, Instant withdrawnAt, String withdrawnVia) {
+
+	}
+
 	public Optional<Account> findByEmail(String email) {
 		return this.jdbc.sql("select id, status, email from account where email_hash = ?")
 			.param(EmailAddresses.hash(email))
@@ -39,6 +58,14 @@ public class Accounts {
 			.param(id)
 			.query((rs, row) -> new Account(rs.getObject(1, UUID.class), AccountStatus.valueOf(rs.getString(2)),
 					rs.getString(3)))
+			.optional();
+	}
+
+	public Optional<AccountDetails> details(UUID id) {
+		return this.jdbc.sql("select id, email, status, time_zone, created_at, confirmed_at from account where id = ?")
+			.param(id)
+			.query((rs, row) -> new AccountDetails(rs.getObject(1, UUID.class), rs.getString(2),
+					AccountStatus.valueOf(rs.getString(3)), rs.getString(4), instant(rs, 5), instant(rs, 6)))
 			.optional();
 	}
 
@@ -62,6 +89,11 @@ public class Accounts {
 		}
 	}
 
+	/** The time zone digests are scheduled in; the caller has checked it is an IANA zone id. */
+	public void setTimeZone(UUID id, String timeZone) {
+		this.jdbc.sql("update account set time_zone = ? where id = ?").params(timeZone, id).update();
+	}
+
 	public void recordConsent(UUID accountId, String privacyVersion, String termsVersion, String method,
 			String source) {
 		this.jdbc.sql("insert into consent (id, account_id, privacy_policy_version, terms_version, given_at, method, "
@@ -70,10 +102,25 @@ public class Accounts {
 			.update();
 	}
 
-	public void withdrawConsent(UUID accountId) {
-		this.jdbc.sql("update consent set withdrawn_at = ? where account_id = ? and withdrawn_at is null")
-			.params(now(), accountId)
+	/**
+	 * Marks every consent of the account that is still in force as withdrawn now.
+	 * @param via how it was withdrawn: "one-click", "manage-page", "api"
+	 * @return how many consents were in force
+	 */
+	public int withdrawConsent(UUID accountId, String via) {
+		return this.jdbc.sql("update consent set withdrawn_at = ?, withdrawn_via = ? where account_id = ? "
+				+ "and withdrawn_at is null")
+			.params(now(), via, accountId)
 			.update();
+	}
+
+	public List<ConsentRecord> consents(UUID accountId) {
+		return this.jdbc.sql("select id, privacy_policy_version, terms_version, given_at, method, source, withdrawn_at, "
+				+ "withdrawn_via from consent where account_id = ? order by given_at, id")
+			.param(accountId)
+			.query((rs, row) -> new ConsentRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					instant(rs, 4), rs.getString(5), rs.getString(6), instant(rs, 7), rs.getString(8)))
+			.list();
 	}
 
 	public boolean isSuppressed(String email) {
@@ -83,8 +130,33 @@ public class Accounts {
 			.single() > 0;
 	}
 
+	/**
+	 * Puts the address's hash on the suppression list, so it is never mailed again; a reason already recorded is
+	 * kept.
+	 * @return whether it was not on the list before
+	 */
+	public boolean suppress(String email, String reason) {
+		if (isSuppressed(email)) {
+			return false;
+		}
+		this.jdbc.sql("insert into suppression (email_hash, reason, created_at) values (?, ?, ?)")
+			.params(EmailAddresses.hash(email), reason, now())
+			.update();
+		return true;
+	}
+
+	/** Deletes the account row; its consents, alerts, tokens and delivery ledger go with it (on delete cascade). */
+	public boolean delete(UUID id) {
+		return this.jdbc.sql("delete from account where id = ?").param(id).update() > 0;
+	}
+
 	private Timestamp now() {
 		return Timestamp.from(this.clock.instant());
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

@@ -60,9 +60,10 @@ public final class DigestComposer {
 	 * @param omitted postings already left out before (they are added to the "and N more" line)
 	 * @param alerts the reader's alerts by id, each as its criteria in words ({@link CriteriaInWords#describe})
 	 * @param unsubscribeUrl the one-click unsubscribe URL
+	 * @param manageUrl the link to the reader's manage page, or null for none
 	 */
 	public record Digest(Frequency frequency, LocalDate date, List<DigestItem> items, int omitted,
-			Map<UUID, String> alerts, String unsubscribeUrl) {
+			Map<UUID, String> alerts, String unsubscribeUrl, String manageUrl) {
 
 		public Digest {
 			items = List.copyOf(items);
@@ -110,6 +111,7 @@ public final class DigestComposer {
 		context.setVariable("omitted", omitted);
 		context.setVariable("reason", reason(digest));
 		context.setVariable("unsubscribeUrl", digest.unsubscribeUrl());
+		context.setVariable("manageUrl", digest.manageUrl());
 		String subject = Mailer.singleLine("Your " + daily + " TPM jobs: " + postings
 				+ (ranked.shown().isEmpty() ? "" : ", top: " + ranked.shown().get(0).title()));
 		return new ComposedMail(subject, this.engine.process("digest.txt", context),

@@ -19,12 +19,14 @@ public final class InstantAlertComposer {
 	 * @param item the posting
 	 * @param reason why the reader receives it ("you subscribed to instant TPM job alerts for …")
 	 * @param unsubscribeUrl the one-click unsubscribe URL
+	 * @param manageUrl the link to the reader's manage page, or null for none
 	 */
-	public ComposedMail compose(DigestItem item, String reason, String unsubscribeUrl) {
+	public ComposedMail compose(DigestItem item, String reason, String unsubscribeUrl, String manageUrl) {
 		Context context = new Context(Locale.ENGLISH);
 		context.setVariable("item", item);
 		context.setVariable("reason", reason);
 		context.setVariable("unsubscribeUrl", unsubscribeUrl);
+		context.setVariable("manageUrl", manageUrl);
 		String subject = Mailer.singleLine("New TPM job: " + item.title()
 				+ ((item.company() != null) ? " at " + item.company() : ""));
 		return new ComposedMail(subject, this.engine.process("instant.txt", context),

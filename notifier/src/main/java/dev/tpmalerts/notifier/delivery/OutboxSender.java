@@ -164,7 +164,10 @@ class OutboxSender {
 		String token = this.tokens.issue(mail.accountId(), TokenPurpose.UNSUBSCRIBE, this.notifier.linkTokenTtl());
 		String unsubscribeUrl = this.notifier.baseUrl() + "/unsubscribe?token="
 				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
-		ComposedMail composed = compose(mail, live, unsubscribeUrl);
+		String manageUrl = this.notifier.baseUrl() + "/manage?token=" + URLEncoder.encode(
+				this.tokens.issue(mail.accountId(), TokenPurpose.MANAGE, this.notifier.manageTokenTtl()),
+				StandardCharsets.UTF_8);
+		ComposedMail composed = compose(mail, live, unsubscribeUrl, manageUrl);
 		try {
 			this.mailer.send(account.get().email(), composed);
 		}
@@ -182,7 +185,7 @@ class OutboxSender {
 		return new DeliveryOutcome.Sent(live.size());
 	}
 
-	private ComposedMail compose(PendingMail mail, List<DigestItem> live, String unsubscribeUrl) {
+	private ComposedMail compose(PendingMail mail, List<DigestItem> live, String unsubscribeUrl, String manageUrl) {
 		Map<UUID, Optional<AlertSettings>> alertsById = new LinkedHashMap<>();
 		for (DigestItem item : live) {
 			if (item.alertId() != null) {
@@ -195,14 +198,14 @@ class OutboxSender {
 				.flatMap(alertsById::get)
 				.map(AlertSettings::criteria)
 				.orElse(null));
-			return this.instantComposer.compose(item, reason, unsubscribeUrl);
+			return this.instantComposer.compose(item, reason, unsubscribeUrl, manageUrl);
 		}
 		Map<UUID, String> described = new LinkedHashMap<>();
 		alertsById.forEach((id, settings) -> settings
 			.ifPresent((found) -> described.put(id, CriteriaInWords.describe(found.criteria()))));
 		LocalDate date = LocalDate.ofInstant(this.clock.instant(), this.digestItems.zoneOf(mail.accountId()));
 		return this.digestComposer.compose(new DigestComposer.Digest(mail.kind(), date, live, mail.omitted(),
-				described, unsubscribeUrl));
+				described, unsubscribeUrl, manageUrl));
 	}
 
 	private DeliveryOutcome failed(PendingMail mail, Account account, MailException ex) {

@@ -1,6 +1,7 @@
 package dev.tpmalerts.notifier.web;
 
 import dev.tpmalerts.notifier.account.SubscriptionService;
+import dev.tpmalerts.notifier.account.SubscriptionService.Confirmation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,7 +14,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The pages behind email links. Unsubscribing by GET only shows a button (link scanners must not unsubscribe
- * anyone); the POST, which RFC 8058 mail clients send directly, needs no login and no cookie.
+ * anyone); the POST, which RFC 8058 mail clients send directly, needs no login and no cookie. Confirming is a GET
+ * that changes state, as double opt-in links must work with one click; its token is single use, so a scanner that
+ * opens it first confirms what the address's owner would have (the link only ever reaches that mailbox).
  */
 @RestController
 class LinkController {
@@ -26,18 +29,20 @@ class LinkController {
 
 	@GetMapping(path = "/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
-		if (this.subscriptions.confirm(token)) {
-			return page(HttpStatus.OK, "Subscription confirmed",
-					"<p>Your TPM job alerts are active. Every alert email has a link to unsubscribe.</p>");
+		if (this.subscriptions.confirm(token) instanceof Confirmation.Confirmed confirmed) {
+			return Pages.page(HttpStatus.OK, "Subscription confirmed", """
+					<p>Your TPM job alerts are active. Every alert email has a link to unsubscribe.</p>
+					<p><a href="/manage?token=%s">Manage your alerts</a>: edit, pause, change frequency or time zone,
+					export or delete your data. Keep this link to yourself.</p>""".formatted(confirmed.manageToken()));
 		}
-		return page(HttpStatus.NOT_FOUND, "Link not valid",
+		return Pages.page(HttpStatus.NOT_FOUND, "Link not valid",
 				"<p>This confirmation link is unknown, already used or expired. Subscribe again to get a new one.</p>");
 	}
 
 	@GetMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> unsubscribePage(@RequestParam(required = false) String token) {
 		String safeToken = HtmlUtils.htmlEscape((token != null) ? token : "");
-		return page(HttpStatus.OK, "Unsubscribe", """
+		return Pages.page(HttpStatus.OK, "Unsubscribe", """
 				<form method="post" action="/unsubscribe">
 				  <input type="hidden" name="token" value="%s">
 				  <p>Stop all TPM job alert emails to this address?</p>
@@ -48,19 +53,10 @@ class LinkController {
 	@PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token) {
 		if (this.subscriptions.unsubscribe(token)) {
-			return page(HttpStatus.OK, "Unsubscribed",
+			return Pages.page(HttpStatus.OK, "Unsubscribed",
 					"<p>You will receive no more job alerts. Your consent is recorded as withdrawn.</p>");
 		}
-		return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>This unsubscribe link is unknown or expired.</p>");
-	}
-
-	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-		String html = """
-				<!doctype html>
-				<html lang="en"><head><meta charset="utf-8"><title>%s · TPM Alerts</title>
-				<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-				<body><main><h1>%s</h1>%s</main></body></html>""".formatted(title, title, body);
-		return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
+		return Pages.page(HttpStatus.NOT_FOUND, "Link not valid", "<p>This unsubscribe link is unknown or expired.</p>");
 	}
 
 }

@@ -149,6 +149,8 @@ class DeliveryIT {
 			.substring("Unsubscribe (one click): ".length());
 		assertThat(unsubscribe).startsWith("http://127.0.0.1:8083/unsubscribe?token=");
 		assertThat(html).contains("<a href=\"" + unsubscribe + "\">Unsubscribe</a>");
+		assertThat(text).containsPattern("Manage your alerts \\(edit, pause, change frequency or time zone\\): "
+				+ "http://127\\.0\\.0\\.1:8083/manage\\?token=[A-Za-z0-9_-]{43}");
 		assertThat(alert.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
 		assertThat(alert.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 		await().untilAsserted(() -> assertThat(this.jdbc.sql("select state from delivery").query(String.class).list())

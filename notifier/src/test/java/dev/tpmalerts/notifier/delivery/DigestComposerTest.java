@@ -32,7 +32,8 @@ class DigestComposerTest {
 				item("p5", PLATFORM, 90, "Senior TPM"));
 
 		ComposedMail mail = this.composer.compose(new DigestComposer.Digest(Frequency.DAILY, LocalDate.of(2026, 11, 2),
-				items, 1, Map.of(PLATFORM, "keywords \"platform\"", PAYMENTS, "keywords \"payments\""), UNSUBSCRIBE));
+				items, 1, Map.of(PLATFORM, "keywords \"platform\"", PAYMENTS, "keywords \"payments\""), UNSUBSCRIBE,
+				"https://alerts.example/manage?token=m"));
 
 		assertThat(mail.subject()).isEqualTo("Your daily TPM jobs: 6 new postings, top: Staff TPM");
 		assertThat(mail.text()).containsSubsequence("Matching your alert for keywords \"platform\"", "1. Staff TPM",
@@ -41,6 +42,7 @@ class DigestComposerTest {
 		assertThat(mail.text()).doesNotContain("Program Manager").doesNotContain("TPM, Cards");
 		assertThat(mail.text()).contains("You receive this email because you subscribed to a daily digest of TPM job alerts for keywords \"payments\"; and for keywords \"platform\"")
 			.contains("Unsubscribe (one click): " + UNSUBSCRIBE)
+			.contains("Manage your alerts (edit, pause, change frequency or time zone): https://alerts.example/manage?token=m")
 			.contains("Monday 2 November 2026");
 		assertThat(mail.html()).containsSubsequence("Staff TPM", "Senior TPM", "TPM, Payments", "…and 3 more")
 			.contains("<a href=\"https://alerts.example/unsubscribe?token=abc\">Unsubscribe</a>");
@@ -53,13 +55,13 @@ class DigestComposerTest {
 				"Evil & Co <b>", null, null, "javascript:alert(1)", null, null, Instant.parse("2026-11-01T10:00:00Z"));
 
 		ComposedMail mail = this.composer.compose(new DigestComposer.Digest(Frequency.WEEKLY, null, List.of(hostile), 0,
-				Map.of(), UNSUBSCRIBE));
+				Map.of(), UNSUBSCRIBE, null));
 
 		assertThat(mail.subject()).doesNotContain("\r").doesNotContain("\n").startsWith("Your weekly TPM jobs: 1 new posting,");
 		assertThat(mail.html()).doesNotContain("<script>").doesNotContain("javascript:").doesNotContain("<b>")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;TPM Bcc: victim@example.org")
 			.contains("Evil &amp; Co &lt;b&gt;");
-		assertThat(mail.text()).contains("Matching your alerts").contains("TPM Bcc: victim@example.org");
+		assertThat(mail.text()).contains("Matching your alerts").contains("TPM Bcc: victim@example.org").doesNotContain("Manage");
 	}
 
 	@Test
@@ -85,7 +87,7 @@ class DigestComposerTest {
 		String reason = CriteriaInWords.reason(Frequency.INSTANT,
 				AlertCriteria.of(List.of("platform"), List.of("technical-program-manager"), 50));
 
-		ComposedMail mail = instant.compose(item, reason, UNSUBSCRIBE);
+		ComposedMail mail = instant.compose(item, reason, UNSUBSCRIBE, null);
 
 		assertThat(mail.subject()).isEqualTo("New TPM job: Senior TPM at Contoso");
 		assertThat(reason).isEqualTo(
@@ -104,7 +106,7 @@ class DigestComposerTest {
 			items.add(item("p" + i, (i % 2 == 0) ? PLATFORM : PAYMENTS, 50 + i, "Technical Program Manager " + i));
 		}
 		DigestComposer.Digest digest = new DigestComposer.Digest(Frequency.DAILY, LocalDate.of(2026, 11, 2), items, 0,
-				Map.of(PLATFORM, "roles technical program manager", PAYMENTS, "keywords \"payments\""), UNSUBSCRIBE);
+				Map.of(PLATFORM, "roles technical program manager", PAYMENTS, "keywords \"payments\""), UNSUBSCRIBE, null);
 		DigestComposer defaults = DigestComposer.withDefaults();
 		for (int i = 0; i < 200; i++) {
 			defaults.compose(digest);
@@ -122,7 +124,7 @@ class DigestComposerTest {
 	@Test
 	void shouldRefuseToComposeAnInstantAlertAsADigest() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.composer
-			.compose(new DigestComposer.Digest(Frequency.INSTANT, null, List.of(), 0, Map.of(), UNSUBSCRIBE)));
+			.compose(new DigestComposer.Digest(Frequency.INSTANT, null, List.of(), 0, Map.of(), UNSUBSCRIBE, null)));
 	}
 
 	private static DigestItem item(String id, UUID alert, int score, String title) {
