@@ -1,11 +1,14 @@
 package dev.tpmalerts.notifier.delivery;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,28 +16,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.tpmalerts.notifier.NotifierProperties;
-import dev.tpmalerts.notifier.account.AccountStatus;
-import dev.tpmalerts.notifier.account.Accounts;
-import dev.tpmalerts.notifier.account.Accounts.Account;
 import dev.tpmalerts.notifier.alert.AlertMatcher;
 import dev.tpmalerts.notifier.alert.Frequency;
 import dev.tpmalerts.notifier.alert.SavedAlert;
-import dev.tpmalerts.notifier.token.LinkTokens;
-import dev.tpmalerts.notifier.token.TokenPurpose;
 import dev.tpmalerts.shared.PostingMatched;
 import dev.tpmalerts.shared.Topics;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends instant alerts. For each matched posting, every active account with a matching instant alert gets one
- * email. The ledger row and the sending share a transaction: a failed send leaves no row, so the redelivered
- * record tries again, and a sent one can never be sent twice (the ledger is unique on account and posting).
+ * Turns each matched posting into mail. An account with a matching instant alert gets the posting queued as an
+ * email of its own (and sent at once), unless it already had its instant emails of the day: then the posting waits
+ * for its next daily digest. An account with only digest alerts gets it added to its next digest. The ledger, unique
+ * on (account, posting), keeps a redelivered record or a posting update from being mailed twice; tombstones and
+ * postings past their valid-through date are remembered so that no email carries them.
+ *
+ * <p>
+ * Everything a record decides is committed in one transaction before anything is sent, so a record that fails is
+ * redelivered and decided again, and an email that is queued is not lost if the SMTP server is away.
  */
 @Component
 class AlertDelivery {
@@ -43,99 +44,139 @@ class AlertDelivery {
 
 	private final AlertMatcher alerts;
 
-	private final Accounts accounts;
+	private final DeliveryLedger ledger;
 
-	private final LinkTokens tokens;
+	private final DigestItems digestItems;
 
-	private final Mailer mailer;
+	private final ExpiredPostings expired;
 
-	private final JdbcClient jdbc;
+	private final SendCaps caps;
+
+	private final Outbox outbox;
+
+	private final OutboxSender sender;
 
 	private final TransactionTemplate transaction;
 
-	private final NotifierProperties properties;
+	private final DeliveryProperties properties;
+
+	private final DigestSchedule schedule;
 
 	private final Clock clock;
 
-	private final Counter sent;
-
 	private final Counter duplicates;
 
-	AlertDelivery(AlertMatcher alerts, Accounts accounts, LinkTokens tokens, Mailer mailer, JdbcClient jdbc,
-			TransactionTemplate transaction, NotifierProperties properties, Clock clock, MeterRegistry meters) {
+	private final Counter capped;
+
+	AlertDelivery(AlertMatcher alerts, DeliveryLedger ledger, DigestItems digestItems, ExpiredPostings expired,
+			SendCaps caps, Outbox outbox, OutboxSender sender, TransactionTemplate transaction,
+			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
 		this.alerts = alerts;
-		this.accounts = accounts;
-		this.tokens = tokens;
-		this.mailer = mailer;
-		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.digestItems = digestItems;
+		this.expired = expired;
+		this.caps = caps;
+		this.outbox = outbox;
+		this.sender = sender;
 		this.transaction = transaction;
 		this.properties = properties;
+		this.schedule = new DigestSchedule(properties.digestHour(), properties.weeklyDay());
 		this.clock = clock;
-		this.sent = Counter.builder("tpm.alerts.sent").description("Alert emails sent").register(meters);
 		this.duplicates = Counter.builder("tpm.alerts.duplicates")
 			.description("Alerts not sent again because the ledger already had them")
 			.register(meters);
+		this.capped = Counter.builder("tpm.alerts.capped")
+			.description("Instant alerts moved to the next daily digest because the account reached its daily cap")
+			.register(meters);
 	}
 
-	@KafkaListener(id = "notifier", topics = Topics.POSTINGS_MATCHED)
+	// idIsGroup = false: the consumer group is spring.kafka.consumer.group-id ("notifier"), so it can be configured.
+	@KafkaListener(id = "notifier", idIsGroup = false, topics = Topics.POSTINGS_MATCHED)
 	void onPostingMatched(PostingMatched matched) {
-		if (matched == null) {
+		if (matched == null || matched.postingId() == null) {
 			throw new IllegalArgumentException("unreadable PostingMatched record");
 		}
-		if (matched.expired()) {
+		if (!matched.expired() && matched.posting() == null) {
+			throw new IllegalArgumentException("PostingMatched for " + matched.postingId() + " carries no posting");
+		}
+		Instant at = (matched.matchedAt() != null) ? matched.matchedAt() : this.clock.instant();
+		LocalDate today = LocalDate.now(this.clock);
+		if (matched.expired() || (matched.posting().validThrough() != null && matched.posting().validThrough().isBefore(today))) {
+			int dropped = this.transaction.execute((status) -> {
+				this.expired.record(matched.postingId(), at);
+				return this.digestItems.deletePosting(matched.postingId());
+			});
+			logger.info("Posting {} expired; it is taken out of {} pending digest(s) and will not be mailed",
+					matched.postingId(), dropped);
 			return;
 		}
-		Map<UUID, SavedAlert> firstMatchPerAccount = new LinkedHashMap<>();
+		List<UUID> queued = this.transaction.execute((status) -> plan(matched, at));
+		for (UUID mailId : queued) {
+			this.sender.send(mailId);
+		}
+	}
+
+	/** Decides, for every account with a matching alert, whether the posting is mailed now, later or not at all. */
+	private List<UUID> plan(PostingMatched matched, Instant at) {
+		Optional<Instant> expiredAt = this.expired.since(matched.postingId());
+		if (expiredAt.isPresent()) {
+			if (!at.isAfter(expiredAt.get())) {
+				return List.of(); // an older event than the tombstone: a redelivery
+			}
+			this.expired.clear(matched.postingId()); // listed again
+		}
+		Map<UUID, SavedAlert> instant = new LinkedHashMap<>();
+		Map<UUID, SavedAlert> digest = new LinkedHashMap<>();
 		for (SavedAlert alert : this.alerts.matching(matched)) {
 			if (alert.frequency() == Frequency.INSTANT) {
-				firstMatchPerAccount.putIfAbsent(alert.accountId(), alert);
+				instant.putIfAbsent(alert.accountId(), alert);
+			}
+			else {
+				// A daily alert wins over a weekly one: the posting goes out in the earlier digest.
+				digest.merge(alert.accountId(), alert,
+						(first, second) -> (first.frequency() == Frequency.DAILY) ? first : second);
 			}
 		}
-		for (SavedAlert alert : firstMatchPerAccount.values()) {
-			DeliveryOutcome outcome = deliver(alert, matched);
-			if (outcome instanceof DeliveryOutcome.AlreadySent) {
+		Instant now = this.clock.instant();
+		List<UUID> queued = new ArrayList<>();
+		for (SavedAlert alert : instant.values()) {
+			UUID account = alert.accountId();
+			DigestItem item = DigestItem.of(matched, alert.id(), this.properties.excerptLength());
+			if (this.ledger.has(account, matched.postingId())) {
 				this.duplicates.increment();
+				continue;
+			}
+			if (this.digestItems.has(account, matched.postingId())) {
+				// Already waiting for a digest (it came over the cap): update it there, do not mail it twice.
+				this.digestItems.upsert(account, item, Frequency.DAILY);
+				continue;
+			}
+			ZoneId zone = this.digestItems.zoneOf(account);
+			if (this.caps.tryTake(account, LocalDate.ofInstant(now, zone), this.properties.instantDailyCap())) {
+				this.ledger.recordPending(account, matched.postingId(), alert.id(), now);
+				queued.add(this.outbox.enqueue(account, Frequency.INSTANT, List.of(item), 0, now));
+			}
+			else {
+				this.capped.increment();
+				this.digestItems.upsert(account, item, Frequency.DAILY);
+				this.digestItems.ensureScheduled(account, Frequency.DAILY, this.schedule.next(now, zone, Frequency.DAILY));
 			}
 		}
-	}
-
-	private DeliveryOutcome deliver(SavedAlert alert, PostingMatched matched) {
-		return this.transaction.execute((status) -> {
-			try {
-				this.jdbc.sql("insert into delivery (account_id, posting_id, alert_id, sent_at) values (?, ?, ?, ?)")
-					.params(alert.accountId(), matched.postingId(), alert.id(), Timestamp.from(this.clock.instant()))
-					.update();
+		for (SavedAlert alert : digest.values()) {
+			UUID account = alert.accountId();
+			if (instant.containsKey(account)) {
+				continue;
 			}
-			catch (DuplicateKeyException ex) {
-				return new DeliveryOutcome.AlreadySent();
+			if (this.ledger.has(account, matched.postingId())) {
+				this.duplicates.increment();
+				continue;
 			}
-			Account account = this.accounts.findById(alert.accountId())
-				.filter((found) -> found.status() == AccountStatus.ACTIVE)
-				.orElse(null);
-			if (account == null) {
-				status.setRollbackOnly();
-				return new DeliveryOutcome.Skipped("account is no longer active");
-			}
-			String unsubscribe = this.tokens.issue(account.id(), TokenPurpose.UNSUBSCRIBE, this.properties.linkTokenTtl());
-			this.mailer.sendAlert(account.email(), matched.posting(), matched.score(), reason(alert), unsubscribe);
-			this.sent.increment();
-			logger.info("Sent an alert for posting {} to account {}", matched.postingId(), account.id());
-			return new DeliveryOutcome.Sent();
-		});
-	}
-
-	private static String reason(SavedAlert alert) {
-		List<String> parts = new ArrayList<>();
-		if (!alert.criteria().roles().isEmpty()) {
-			parts.add("roles " + String.join(", ", alert.criteria().roles()));
+			ZoneId zone = this.digestItems.zoneOf(account);
+			this.digestItems.upsert(account, DigestItem.of(matched, alert.id(), this.properties.excerptLength()),
+					alert.frequency());
+			this.digestItems.ensureScheduled(account, alert.frequency(), this.schedule.next(now, zone, alert.frequency()));
 		}
-		if (!alert.criteria().keywords().isEmpty()) {
-			parts.add("keywords \"" + String.join("\", \"", alert.criteria().keywords()) + "\"");
-		}
-		if (alert.criteria().minScore() != null) {
-			parts.add("a score of at least " + alert.criteria().minScore());
-		}
-		return "you subscribed to instant TPM job alerts" + (parts.isEmpty() ? "" : " for " + String.join(", ", parts));
+		return queued;
 	}
 
 }

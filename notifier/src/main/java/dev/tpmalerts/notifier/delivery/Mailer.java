@@ -9,7 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.tpmalerts.notifier.NotifierProperties;
-import dev.tpmalerts.shared.Posting;
 
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -127,34 +126,12 @@ public class Mailer {
 		return this.properties.baseUrl() + "/manage?token=" + encode(manageToken);
 	}
 
-	/** An instant alert for one posting, with the reason the person receives it and a one-click unsubscribe. */
-	public void sendAlert(String to, Posting posting, int score, String reason, String unsubscribeToken) {
-		String unsubscribe = this.properties.baseUrl() + "/unsubscribe?token=" + encode(unsubscribeToken);
-		String where = posting.primaryLocation().isEmpty() ? "" : " — " + posting.primaryLocation();
-		String text = """
-				%s
-				%s%s
-				Workplace: %s · TPM fit score: %d/100
-
-				%s
-
-				You receive this email because %s.
-				Unsubscribe (one click): %s
-				""".formatted(posting.title(), posting.company(), where, posting.workplace().name().toLowerCase(),
-				score, posting.canonicalUrl(), reason, unsubscribe);
-		String html = """
-				<h1 style="font-size:20px"><a href="%s">%s</a></h1>
-				<p>%s%s<br>Workplace: %s · TPM fit score: %d/100</p>
-				<p><a href="%s">View the posting</a></p>
-				<hr>
-				<p style="font-size:12px;color:#555">You receive this email because %s.
-				<a href="%s">Unsubscribe</a></p>
-				""".formatted(HtmlUtils.htmlEscape(posting.canonicalUrl()), HtmlUtils.htmlEscape(posting.title()),
-				HtmlUtils.htmlEscape(String.valueOf(posting.company())), HtmlUtils.htmlEscape(where),
-				posting.workplace().name().toLowerCase(), score, HtmlUtils.htmlEscape(posting.canonicalUrl()),
-				HtmlUtils.htmlEscape(reason), HtmlUtils.htmlEscape(unsubscribe));
-		String subject = "New TPM job: " + posting.title() + " at " + posting.company();
-		send(to, subject, text, html, unsubscribe);
+	/**
+	 * Sends a composed alert or digest.
+	 * @throws org.springframework.mail.MailException when the SMTP server could not be reached or refused it
+	 */
+	public void send(String to, ComposedMail mail) {
+		send(to, mail.subject(), mail.text(), mail.html(), mail.unsubscribeUrl());
 	}
 
 	private void send(String to, String subject, String text, String html, String unsubscribeUrl) {
