@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +54,24 @@ public class Accounts {
 			.query((rs, row) -> new Account(rs.getObject(1, UUID.class), AccountStatus.valueOf(rs.getString(2)),
 					rs.getString(3)))
 			.optional();
+	}
+
+	/**
+	 * Which of these accounts are active now. The alert index of an instance may lag behind a change made on
+	 * another (an erasure, an unsubscribe): delivery asks the database before it mails anyone.
+	 */
+	public Set<UUID> activeAmong(Collection<UUID> ids) {
+		Set<UUID> active = new HashSet<>();
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 500) {
+			List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 500));
+			this.jdbc.sql("select id from account where status = 'ACTIVE' and id in (:ids)")
+				.param("ids", chunk)
+				.query((rs, row) -> rs.getObject(1, UUID.class))
+				.list()
+				.forEach(active::add);
+		}
+		return active;
 	}
 
 	public Optional<Account> findById(UUID id) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tpmalerts.notifier.account.Accounts;
 import dev.tpmalerts.notifier.alert.AlertMatcher;
 import dev.tpmalerts.notifier.alert.Frequency;
 import dev.tpmalerts.notifier.alert.SavedAlert;
@@ -44,6 +46,8 @@ class AlertDelivery {
 
 	private final AlertMatcher alerts;
 
+	private final Accounts accounts;
+
 	private final DeliveryLedger ledger;
 
 	private final DigestItems digestItems;
@@ -68,10 +72,11 @@ class AlertDelivery {
 
 	private final Counter capped;
 
-	AlertDelivery(AlertMatcher alerts, DeliveryLedger ledger, DigestItems digestItems, ExpiredPostings expired,
+	AlertDelivery(AlertMatcher alerts, Accounts accounts, DeliveryLedger ledger, DigestItems digestItems, ExpiredPostings expired,
 			SendCaps caps, Outbox outbox, OutboxSender sender, TransactionTemplate transaction,
 			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
 		this.alerts = alerts;
+		this.accounts = accounts;
 		this.ledger = ledger;
 		this.digestItems = digestItems;
 		this.expired = expired;
@@ -127,7 +132,12 @@ class AlertDelivery {
 		}
 		Map<UUID, SavedAlert> instant = new LinkedHashMap<>();
 		Map<UUID, SavedAlert> digest = new LinkedHashMap<>();
-		for (SavedAlert alert : this.alerts.matching(matched)) {
+		List<SavedAlert> matching = this.alerts.matching(matched);
+		Set<UUID> active = this.accounts.activeAmong(matching.stream().map(SavedAlert::accountId).distinct().toList());
+		for (SavedAlert alert : matching) {
+			if (!active.contains(alert.accountId())) {
+				continue; // erased, unsubscribed or suppressed since the alert index last heard of it
+			}
 			if (alert.frequency() == Frequency.INSTANT) {
 				instant.putIfAbsent(alert.accountId(), alert);
 			}
