@@ -140,7 +140,7 @@ final class Industries {
 		boolean staffing = companyLower != null && isStaffing(companyLower);
 		// What the posting says about the employer itself (name, about us), apart from what the role touches.
 		Map<String, Integer> employerWeights = new LinkedHashMap<>();
-		Reading reading = new Reading(text, sections);
+		Reading reading = new Reading(text, sections.lower());
 		for (Tag tag : found) {
 			int weight = 0;
 			for (Evidence each : tag.evidence()) {
@@ -264,8 +264,20 @@ final class Industries {
 
 	/** Whether {@link #CLIENT_SENTENCE} finds a match in the sentence text[from, to). */
 	static boolean namesClient(Reading reading, int from, int to) {
-		return reading.firstIndexOfAny(from, to, CLIENT_WORDS) >= 0
+		return firstIndexOfAny(reading.folded().substring(from, to), CLIENT_WORDS) >= 0
 				&& CLIENT_SENTENCE.matcher(reading.text().substring(from, to)).find();
+	}
+
+	/** Where the first of the words stands in the lower-case text, or -1. */
+	private static int firstIndexOfAny(String lower, String[] words) {
+		int first = -1;
+		for (String word : words) {
+			int at = lower.indexOf(word);
+			if (at >= 0 && (first < 0 || at < first)) {
+				first = at;
+			}
+		}
+		return first;
 	}
 
 	/**
@@ -288,7 +300,8 @@ final class Industries {
 	static boolean customersBefore(Reading reading, int from, int to) {
 		String text = reading.text();
 		int reach = Math.max(from, to - CUSTOMERS_REACH);
-		int near = reading.firstIndexOfAny(reach, to, CUSTOMERS_WORDS);
+		int word = firstIndexOfAny(reading.folded().substring(reach, to), CUSTOMERS_WORDS);
+		int near = (word >= 0) ? reach + word : -1;
 		int forWords = forAmongLastWords(text, from, to) ? lastWordsStart(text, from, to, 6) : -1;
 		if (near < 0 && forWords < 0) {
 			return false;
@@ -543,8 +556,7 @@ final class Industries {
 
 		private final String text;
 
-		/** The text lowered, in [0, text.length()) of the array. */
-		private final char[] folded;
+		private final String folded;
 
 		private final Map<Long, int[]> identities = new HashMap<>();
 
@@ -554,56 +566,15 @@ final class Industries {
 		 */
 		Reading(String text, String lower) {
 			this.text = text;
-			this.folded = (lower.length() == text.length()) ? lower.toCharArray() : asciiLowerCase(text);
-		}
-
-		/**
-		 * The posting's lower-case copy read by its sections, when there is one: ’ is ' in it, which none of the
-		 * words looked up holds.
-		 */
-		Reading(String text, Sections sections) {
-			this.text = text;
-			char[] folded = sections.folded();
-			this.folded = (folded != null) ? folded
-					: sections.lowerLinesUp() ? sections.lower().toCharArray() : asciiLowerCase(text);
+			this.folded = (lower.length() == text.length()) ? lower : asciiLowerCase(text);
 		}
 
 		String text() {
 			return this.text;
 		}
 
-		/**
-		 * Where the first of the lower-case words (letters and spaces) stands in the lower-case text[from, to), or
-		 * -1: {@code lower.substring(from, to).indexOf(word)}, the least of them, offset by {@code from}.
-		 */
-		int firstIndexOfAny(int from, int to, String[] words) {
-			int first = -1;
-			for (String word : words) {
-				int at = indexOf(word, from, to);
-				if (at >= 0 && (first < 0 || at < first)) {
-					first = at;
-				}
-			}
-			return first;
-		}
-
-		private int indexOf(String word, int from, int to) {
-			char head = word.charAt(0);
-			for (int at = from, last = to - word.length(); at <= last; at++) {
-				if (this.folded[at] == head && spells(at, word)) {
-					return at;
-				}
-			}
-			return -1;
-		}
-
-		private boolean spells(int at, String word) {
-			for (int i = 1; i < word.length(); i++) {
-				if (this.folded[at + i] != word.charAt(i)) {
-					return false;
-				}
-			}
-			return true;
+		String folded() {
+			return this.folded;
 		}
 
 		/** Where group 1 of {@link #IDENTITY} starts and where its match ends in text[from, to), or null. */
@@ -615,14 +586,14 @@ final class Industries {
 			return (found != NO_IDENTITY) ? found : null;
 		}
 
-		private static char[] asciiLowerCase(String text) {
+		private static String asciiLowerCase(String text) {
 			char[] chars = text.toCharArray();
 			for (int i = 0; i < chars.length; i++) {
 				if (chars[i] >= 'A' && chars[i] <= 'Z') {
 					chars[i] += 'a' - 'A';
 				}
 			}
-			return chars;
+			return new String(chars);
 		}
 
 	}
