@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,7 +52,10 @@ final class DegreeFields {
 
 	private final String text;
 
+	/** The text's characters in [0, length), or the text lowered ({@link Sections#asciiFolded()}). */
 	private final char[] chars;
+
+	private final int length;
 
 	/** Where a degree word of {@link #PATTERN} stands, ascending: the only places a match can start. */
 	private final int[] words;
@@ -80,14 +82,25 @@ final class DegreeFields {
 	 * fail to split ({@link PostingClassifier}), wherever they are.
 	 */
 	DegreeFields(String text, Sections sections) {
-		this(text, outsideBoilerplate(text, sections));
+		this(text, outsideBoilerplate(text, sections), sections.asciiFolded());
 	}
 
 	private DegreeFields(String text, int[] ranges) {
+		this(text, ranges, null);
+	}
+
+	/**
+	 * @param folded the text lowered in [0, text.length()) of the array, its ASCII characters the text's but for
+	 * their case ({@link Sections#asciiFolded()}), or null: the words are looked for ignoring ASCII case, where
+	 * only ASCII characters tell (and both ' and ’ are spelled), so they are found in it as in the text
+	 */
+	private DegreeFields(String text, int[] ranges, char[] folded) {
 		this.text = text;
-		// A copy of the characters is read faster than the string, one character at a time.
-		this.chars = text.toCharArray();
-		int[][] found = degreeWords(this.chars, ranges);
+		this.length = text.length();
+		// An array of the characters is read faster than the string, one character at a time: the posting's
+		// lower-case copy, when there is one, saves making another.
+		this.chars = (folded != null) ? folded : text.toCharArray();
+		int[][] found = degreeWords(this.chars, this.length, ranges);
 		this.words = found[0];
 		this.degreeWords = found[1];
 		// Transparent bounds: the expression sees the text around the region, as find on the text does.
@@ -98,12 +111,10 @@ final class DegreeFields {
 	private static int[] outsideBoilerplate(String text, Sections sections) {
 		int[] ranges = new int[2 * sections.lines().size()];
 		int count = 0;
-		// The lower-case text maps to the text's offsets when it is as long.
-		boolean mapped = sections.lower().length() == text.length();
-		Set<Sections.Line> listEnds = mapped ? Set.copyOf(sections.linesContaining(sections.lower(), "related", "equivalent", "similar"))
-				: Set.copyOf(sections.lines());
+		// The lower-case text maps to the text's offsets when it is as long: only then are its lines' words the text's.
+		boolean mapped = sections.lowerLinesUp();
 		for (Sections.Line line : sections.lines()) {
-			if (line.kind().isBoilerplate() && !listEnds.contains(line)) {
+			if (line.kind().isBoilerplate() && mapped && !line.endsList()) {
 				continue;
 			}
 			if (count > 0 && ranges[count - 1] + 1 == line.start()) {
@@ -167,7 +178,7 @@ final class DegreeFields {
 		}
 		// At the end, cut out, a word is not before a letter: only a word that ends there ends with a letter or a stop.
 		char last = (to > from) ? this.chars[to - 1] : ' ';
-		return to < this.chars.length && WordStarts.isAsciiWordChar(this.chars[to]) && (WordStarts.isAsciiWordChar(last) || last == '.');
+		return to < this.length && WordStarts.isAsciiWordChar(this.chars[to]) && (WordStarts.isAsciiWordChar(last) || last == '.');
 	}
 
 	/**
@@ -263,7 +274,7 @@ final class DegreeFields {
 	 * a word character, and where one of {@link #DEGREE_WORD}'s words does so after no full stop either: where the
 	 * two expressions can match.
 	 */
-	private static int[][] degreeWords(char[] chars, int[] ranges) {
+	private static int[][] degreeWords(char[] chars, int length, int[] ranges) {
 		int[] words = new int[8];
 		int count = 0;
 		int[] degreeWords = new int[8];
@@ -271,14 +282,14 @@ final class DegreeFields {
 		for (int range = 0; range < ranges.length; range += 2) {
 			int from = ranges[range];
 			boolean afterWordChar = from > 0 && WordStarts.isAsciiWordChar(chars[from - 1]);
-			for (int at = from; at < Math.min(ranges[range + 1], chars.length - 1); at++) {
+			for (int at = from; at < Math.min(ranges[range + 1], length - 1); at++) {
 				boolean wordChar = WordStarts.isAsciiWordChar(chars[at]);
 				// Most word starts are ruled out by their first three characters, which start no word of either list.
-				if (!afterWordChar && STARTS.mayStartAt(chars, at, chars.length)) {
-					if (FIELDS_WORDS.spelledAt(chars, at, chars.length)) {
+				if (!afterWordChar && STARTS.mayStartAt(chars, at, length)) {
+					if (FIELDS_WORDS.spelledAt(chars, at, length)) {
 						words = add(words, count++, at);
 					}
-					if ((at == 0 || chars[at - 1] != '.') && DEGREE_WORDS.spelledAt(chars, at, chars.length)) {
+					if ((at == 0 || chars[at - 1] != '.') && DEGREE_WORDS.spelledAt(chars, at, length)) {
 						degreeWords = add(degreeWords, degreeCount++, at);
 					}
 				}

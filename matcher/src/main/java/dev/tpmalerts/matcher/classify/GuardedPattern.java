@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -110,6 +111,22 @@ final class GuardedPattern {
 		for (Alternative alternative : this.alternatives) {
 			if (alternative.isGuardedBy(words)
 					&& (alternative.plain() || alternative.pattern().matcher(text).region(from, to).find())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * {@link #findOnLine(long, String, int, int)} on a whole line, given by {@code line}, which is asked for only
+	 * when an expression must run on it: most lines that hold a pattern's words need no string made for them.
+	 */
+	boolean findOnLine(long words, Supplier<String> line) {
+		if (this.anyWord != 0 && (words & this.anyWord) == 0) {
+			return false;
+		}
+		for (Alternative alternative : this.alternatives) {
+			if (alternative.isGuardedBy(words) && (alternative.plain() || alternative.pattern().matcher(line.get()).find())) {
 				return true;
 			}
 		}
@@ -294,16 +311,24 @@ final class GuardedPattern {
 
 		/** Which words each line holds; {@code lineStarts} are the lines' offsets in {@code lower}, ascending. */
 		LineWords wordsByLine(char[] lower, int[] lineStarts) {
+			return wordsByLine(lower, lower.length, lineStarts, lineStarts.length, new LineWords());
+		}
+
+		/**
+		 * Which words each line of lower[0, length) holds, the lines starting at lineStarts[0, lines), given in
+		 * {@code into}: its arrays, kept for the next text, and what it held is overwritten.
+		 */
+		LineWords wordsByLine(char[] lower, int length, int[] lineStarts, int lines, LineWords into) {
 			// Two halves, split where a line starts, read side by side: a word never runs over two lines, and
 			// each step of one read need not wait for the step before it of the other. Where words end is noted
 			// in the loop and given to lines after it, which keeps the loop short.
-			int middle = Arrays.binarySearch(lineStarts, lower.length / 2);
+			int middle = Arrays.binarySearch(lineStarts, 0, lines, length / 2);
 			int split = lineStarts[(middle >= 0) ? middle : -middle - 2];
-			int steps = Math.min(split, lower.length - split);
+			int steps = Math.min(split, length - split);
 			int[] columns = this.columns;
 			char[] next = this.next;
 			int shift = this.shift;
-			int[] ends = new int[64];
+			int[] ends = into.ends;
 			int count = 0;
 			int firstState = 0;
 			int secondState = 0;
@@ -330,7 +355,7 @@ final class GuardedPattern {
 			}
 			for (int half = 0; half < 2; half++) {
 				int state = (half == 0) ? firstState : secondState;
-				for (int i = (half == 0) ? steps : split + steps, end = (half == 0) ? split : lower.length; i < end; i++) {
+				for (int i = (half == 0) ? steps : split + steps, end = (half == 0) ? split : length; i < end; i++) {
 					char c = lower[i];
 					int to = next[(state << shift) + ((c < 128) ? columns[c] : 0)];
 					state = to & ~FOUND;
@@ -343,31 +368,45 @@ final class GuardedPattern {
 					}
 				}
 			}
+			into.ends = ends;
 			int patterns = this.patterns.size();
-			long[] words = new long[lineStarts.length * patterns];
+			long[] words = into.reset(patterns, lines);
 			for (int e = 0; e < count; e += 2) {
-				int line = Arrays.binarySearch(lineStarts, ends[e]);
+				int line = Arrays.binarySearch(lineStarts, 0, lines, ends[e]);
 				line = (line >= 0) ? line : -line - 2;
 				int state = ends[e + 1];
 				for (int p = 0; p < patterns; p++) {
 					words[line * patterns + p] |= this.found[state * patterns + p];
 				}
 			}
-			return new LineWords(patterns, words);
+			return into;
 		}
 
 	}
 
-	/** The words found on each line, as each pattern's bits. */
+	/**
+	 * The words found on each line, as each pattern's bits. One is kept for text after text on a thread: its arrays
+	 * grow to the longest text's needs and are not made again for each.
+	 */
 	static final class LineWords {
 
-		private final int patterns;
+		private int patterns;
 
-		private final long[] words;
+		private long[] words = new long[0];
 
-		private LineWords(int patterns, long[] words) {
+		/** Where the scanner read a word's last character, and its state there, in pairs. */
+		private int[] ends = new int[64];
+
+		/** The words of {@code lines} lines of {@code patterns} patterns, all cleared. */
+		private long[] reset(int patterns, int lines) {
 			this.patterns = patterns;
-			this.words = words;
+			if (this.words.length < patterns * lines) {
+				this.words = new long[Math.max(patterns * lines, 2 * this.words.length)];
+			}
+			else {
+				Arrays.fill(this.words, 0, patterns * lines, 0);
+			}
+			return this.words;
 		}
 
 		/** @param slot the pattern's {@link Scanner#slot(GuardedPattern) slot} in the scanner that found the words */

@@ -284,7 +284,7 @@ public final class PostingClassifier {
 		}
 		tags.addAll(Industries.rank(industries, body, company, sections, this.industryLabels, technicalTags));
 		int technical = count(tags, "technical");
-		String role = RoleClassifier.classify(safeTitle, sections.lower(), technical);
+		String role = RoleClassifier.classify(safeTitle, sections::lower, technical);
 		Map<String, Integer> facetScores = score(role, safeTitle, tags);
 		int sum = 0;
 		for (int points : facetScores.values()) {
@@ -784,7 +784,7 @@ public final class PostingClassifier {
 
 	private static boolean asksForAnyDegree(Pattern pattern, String text, Sections sections) {
 		// Every match holds "degree": most texts can be ruled out without running the expression.
-		if (!sections.lower().contains("degree")) {
+		if (!sections.holdsDegree()) {
 			return false;
 		}
 		return pattern.matcher(text)

@@ -1,6 +1,7 @@
 package dev.tpmalerts.matcher.classify;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +64,14 @@ final class RoleClassifier {
 	 * @param technicalSignals how many technical domains the body mentions
 	 */
 	static String classify(String title, String lowerBody, int technicalSignals) {
+		return classify(title, () -> lowerBody, technicalSignals);
+	}
+
+	/**
+	 * @param lowerBody gives the body in lower case, asked for only when the title does not decide the role alone
+	 * @param technicalSignals how many technical domains the body mentions
+	 */
+	static String classify(String title, Supplier<String> lowerBody, int technicalSignals) {
 		String t = title.toLowerCase(Locale.ROOT);
 		Body b = new Body(lowerBody);
 		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
@@ -100,17 +109,22 @@ final class RoleClassifier {
 	 */
 	private static final class Body {
 
-		private final String lower;
+		private final Supplier<String> lowerBody;
+
+		private String lower;
 
 		private int product = -1;
 
 		private int program = -1;
 
-		Body(String lower) {
-			this.lower = lower;
+		Body(Supplier<String> lowerBody) {
+			this.lowerBody = lowerBody;
 		}
 
 		String lower() {
+			if (this.lower == null) {
+				this.lower = this.lowerBody.get();
+			}
 			return this.lower;
 		}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -82,9 +83,18 @@ final class Sections {
 	static final GuardedPattern ABOUT_LINE_ANYWHERE = new GuardedPattern(
 			"\\b(is|are) (a|an|the) (leading|global|fast[- ]growing|premier|world'?s|nation'?s|trusted|award[- ]winning)\\b|\\bour client\\b|\\bclient,? (is )?(a|an|the) (leading|global|major|large|top)|\\bfounded in \\d{4}|\\bheadquartered in\\b|\\bfortune \\d+\\b");
 
+	/**
+	 * Lines holding a word that ends a list of degree fields ("or a related field"): {@link DegreeFields} searches
+	 * them even in the boilerplate. Only its words are used, found by {@link #LINE_WORDS} with the others.
+	 */
+	static final GuardedPattern LIST_END_WORDS = new GuardedPattern("related|equivalent|similar");
+
+	/** Lines holding "degree": only a posting with one can ask for a degree without naming its level. */
+	static final GuardedPattern DEGREE_WORDS = new GuardedPattern("degree");
+
 	/** The words of every guarded pattern, looked up in one pass over a posting. */
 	static final GuardedPattern.Scanner LINE_WORDS = GuardedPattern.scanner(EEO_LINE, EMPLOYER_PAYS_LINE,
-			BENEFITS_LINE, ABOUT_LINE_ANYWHERE, NICE_QUALIFIER_HEADING);
+			BENEFITS_LINE, ABOUT_LINE_ANYWHERE, NICE_QUALIFIER_HEADING, LIST_END_WORDS, DEGREE_WORDS);
 
 	private static final int EEO_WORDS = LINE_WORDS.slot(EEO_LINE);
 
@@ -96,59 +106,117 @@ final class Sections {
 
 	private static final int NICE_QUALIFIER_WORDS = LINE_WORDS.slot(NICE_QUALIFIER_HEADING);
 
+	private static final int LIST_END_SLOT = LINE_WORDS.slot(LIST_END_WORDS);
+
+	private static final int DEGREE_SLOT = LINE_WORDS.slot(DEGREE_WORDS);
+
 	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[!?.:]+$");
 
 	static final AnchoredPattern LIST_ITEM_LOOKALIKE = new AnchoredPattern("^(experience|skills|knowledge|education|certifications?)\\b.*");
 
+	/** Each thread's arrays, which the posting it reads last fills. */
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
 	private final List<Line> lines;
 
-	private final String lower;
+	private final String text;
 
-	private Sections(List<Line> lines, String lower) {
+	/** The text lower-cased with ’ as ', in scratch[0, text.length()); null when it does not line up with the text. */
+	private final char[] folded;
+
+	/** Whether {@link #folded} reads ASCII as the text does, but for the case of letters: no Kelvin sign became "k". */
+	private final boolean asciiFaithful;
+
+	/** The scratch whose arrays this reading uses: valid until the next posting read on the same thread. */
+	private final Scratch scratch;
+
+	/** Whether the lower-case text is as long as the text, so that its offsets are the text's. */
+	private final boolean lowerLinesUp;
+
+	/** Whether "degree" is written in the text, in any case. */
+	private final boolean holdsDegree;
+
+	private String lower;
+
+	private Sections(List<Line> lines, String text, Scratch scratch, boolean aligned, boolean asciiFaithful,
+			String lower, boolean holdsDegree) {
 		this.lines = lines;
+		this.text = text;
+		this.scratch = scratch;
+		this.folded = aligned ? scratch.chars : null;
+		this.asciiFaithful = asciiFaithful;
 		this.lower = lower;
+		this.lowerLinesUp = aligned || lower.length() == text.length();
+		this.holdsDegree = holdsDegree;
+		scratch.owner = this;
 	}
 
-	/** One line of the text: its offsets, its section and whether it is a heading. */
-	record Line(int start, int end, Kind kind, boolean heading, boolean aboutEmployer) {
+	/**
+	 * One line of the text: its offsets, its section, whether it is a heading, whether it says what the employer is
+	 * and whether it holds a word that ends a list of degree fields ({@link #LIST_END_WORDS}, lower-case).
+	 */
+	record Line(int start, int end, Kind kind, boolean heading, boolean aboutEmployer, boolean endsList) {
+
+	}
+
+	/**
+	 * The arrays one posting is read with, kept for the next posting on the same thread: the lower-case copy of the
+	 * text, its lines' starts and their words were much of what the classifier allocated for each posting.
+	 */
+	private static final class Scratch {
+
+		char[] chars = new char[8192];
+
+		int[] starts = new int[256];
+
+		final GuardedPattern.LineWords words = new GuardedPattern.LineWords();
+
+		/** The reading that uses the arrays now: a reading made before on this thread may no longer read them. */
+		Sections owner;
 
 	}
 
 	/**
 	 * The rules read each line stripped, lower-cased, without its leading bullets and with ’ as '. Most lines are
 	 * ruled out by a look at their first letters and at the words found on them, so a line is read in place, as a
-	 * stretch of one lower-case copy of the text, and no string is made for it unless a rule must run on it.
+	 * stretch of one lower-case copy of the text, and no string is made for it unless a rule must run on it. The
+	 * copy is kept in arrays of the thread's, used again for its next posting: the reading is valid until then.
 	 */
 	static Sections of(String text, String company) {
+		Scratch scratch = SCRATCH.get();
 		String companyLower = (company == null || company.isBlank()) ? null : company.strip().toLowerCase(Locale.ROOT);
-		int[] starts = lineStarts(text);
-		char[] chars = lowerCase(text);
-		String lowerText = (chars != null) ? new String(chars) : text.toLowerCase(Locale.ROOT);
+		int lineCount = lineStarts(text, scratch);
+		int[] starts = scratch.starts;
+		int length = text.length();
+		int lowered = lowerCase(text, scratch);
 		// The lower-case text lines up with the text char for char unless a letter lower-cases to two, or a Σ, whose
 		// lower case depends on the letters around it, may read otherwise in the line alone: then each line is
-		// lower-cased on its own.
-		boolean aligned = lowerText.length() == text.length() && text.indexOf('\u03A3') < 0;
-		String folded = null;
+		// lower-cased on its own. Only then, or when a character lower-case alone does not tell, is a string made.
+		String lowerText = (lowered == NOT_LOWERED) ? text.toLowerCase(Locale.ROOT) : null;
+		boolean aligned = lowerText == null || (lowerText.length() == length && text.indexOf('\u03A3') < 0);
+		boolean asciiFaithful = lowered == LOWERED;
+		char[] chars = scratch.chars;
 		GuardedPattern.LineWords words = null;
 		if (aligned) {
-			chars = (chars != null) ? chars : lowerText.toCharArray();
-			folded = lowerText;
-			if (lowerText.indexOf('’') >= 0) {
-				for (int i = 0; i < chars.length; i++) {
+			if (lowerText != null) {
+				lowerText.getChars(0, length, chars, 0);
+				for (int i = 0; i < length; i++) {
 					chars[i] = (chars[i] == '’') ? '\'' : chars[i];
 				}
-				folded = new String(chars);
+				asciiFaithful = text.indexOf('\u212A') < 0;
 			}
-			words = LINE_WORDS.wordsByLine(chars, starts);
+			words = LINE_WORDS.wordsByLine(chars, length, starts, lineCount, scratch.words);
 		}
-		// The first colon at or after the line read last (in folded, a search of the rest of the text that the lines
-		// after it take up where it left off), MAX_VALUE when there is none.
+		// The first colon at or after the line read last (in the lower-case text, a search of the rest of the text
+		// that the lines after it take up where it left off), MAX_VALUE when there is none.
 		int colon = -1;
-		List<Line> lines = new ArrayList<>(starts.length);
+		boolean holdsDegree = false;
+		List<Line> lines = new ArrayList<>(lineCount);
 		Kind current = Kind.INTRO;
-		for (int index = 0; index < starts.length; index++) {
+		LineText lineText = new LineText();
+		for (int index = 0; index < lineCount; index++) {
 			int start = starts[index];
-			int end = (index + 1 < starts.length) ? starts[index + 1] - 1 : text.length();
+			int end = (index + 1 < lineCount) ? starts[index + 1] - 1 : length;
 			int strippedStart = start;
 			while (strippedStart < end && Character.isWhitespace(text.charAt(strippedStart))) {
 				strippedStart++;
@@ -158,28 +226,32 @@ final class Sections {
 				strippedEnd--;
 			}
 			// The line as the rules read it: lower between from and to.
-			String lower;
+			char[] lower;
 			int to;
+			int textEnd;
 			GuardedPattern.LineWords lineWords;
 			int line;
 			if (aligned) {
-				lower = folded;
+				lower = chars;
 				to = strippedEnd;
+				textEnd = length;
 				lineWords = words;
 				line = index;
 			}
 			else {
-				lower = text.substring(strippedStart, strippedEnd).toLowerCase(Locale.ROOT).replace('’', '\'');
-				to = lower.length();
-				lineWords = LINE_WORDS.wordsByLine(lower.toCharArray(), new int[] { 0 });
+				lower = text.substring(strippedStart, strippedEnd).toLowerCase(Locale.ROOT).replace('’', '\'').toCharArray();
+				to = lower.length;
+				textEnd = to;
+				lineWords = LINE_WORDS.wordsByLine(lower, to, new int[] { 0 }, 1, scratch.words);
 				line = 0;
 			}
 			int from = afterBullets(lower, aligned ? strippedStart : 0, to);
+			lineText.set(lower, from, to);
 			if (!aligned || (colon < from && colon != Integer.MAX_VALUE)) {
-				colon = lower.indexOf(':', from);
+				colon = indexOf(lower, ':', from, textEnd);
 				colon = (colon < 0) ? Integer.MAX_VALUE : colon;
 			}
-			Kind heading = heading(lower, from, to, (colon < to) ? colon - from : -1, strippedEnd - strippedStart,
+			Kind heading = heading(lineText, (colon < to) ? colon - from : -1, strippedEnd - strippedStart,
 					lineWords.of(NICE_QUALIFIER_WORDS, line));
 			Kind kind;
 			boolean isHeading = false;
@@ -192,77 +264,137 @@ final class Sections {
 				kind = current;
 			}
 			// A line that says what it is wins over the heading above it (an EEO paragraph under "Benefits").
-			if (EEO_LINE.findOnLine(lineWords.of(EEO_WORDS, line), lower, from, to)) {
+			if (EEO_LINE.findOnLine(lineWords.of(EEO_WORDS, line), lineText)) {
 				kind = Kind.EEO;
 			}
 			else if (!isHeading && kind != Kind.REQUIREMENTS && kind != Kind.NICE_TO_HAVE
-					&& (EMPLOYER_PAYS_LINE.findOnLine(lineWords.of(EMPLOYER_PAYS_WORDS, line), lower, from, to)
-							|| BENEFITS_LINE.findOnLine(lineWords.of(BENEFITS_WORDS, line), lower, from, to))) {
+					&& (EMPLOYER_PAYS_LINE.findOnLine(lineWords.of(EMPLOYER_PAYS_WORDS, line), lineText)
+							|| BENEFITS_LINE.findOnLine(lineWords.of(BENEFITS_WORDS, line), lineText))) {
 				kind = Kind.BENEFITS;
 			}
 			boolean aboutEmployer = kind == Kind.ABOUT || (!isHeading && (kind == Kind.INTRO || kind == Kind.ROLE)
 					&& (ABOUT_LINE_START.lookingAt(text, strippedStart, strippedEnd)
-							|| ABOUT_LINE_ANYWHERE.findOnLine(lineWords.of(ABOUT_WORDS, line), lower, from, to)
+							|| ABOUT_LINE_ANYWHERE.findOnLine(lineWords.of(ABOUT_WORDS, line), lineText)
 							|| startsWithCompany(lower, from, to, companyLower)));
 			// "Our client is rolling out a 5G platform; the TPM will coordinate..." says what the role does too.
-			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lower).region(from, to).find()) {
+			if (aboutEmployer && kind == Kind.INTRO && !ROLE_WORDS.matcher(lineText.get()).find()) {
 				kind = Kind.ABOUT;
 			}
-			lines.add(new Line(start, end, kind, isHeading, aboutEmployer));
+			holdsDegree |= lineWords.of(DEGREE_SLOT, line) != 0;
+			lines.add(new Line(start, end, kind, isHeading, aboutEmployer, lineWords.of(LIST_END_SLOT, line) != 0));
 		}
-		return new Sections(lines, lowerText);
+		return new Sections(lines, text, scratch, aligned, asciiFaithful, lowerText, holdsDegree);
 	}
 
 	/**
-	 * The text as {@code toLowerCase(Locale.ROOT)} lower-cases it, which, but for Σ, İ and surrogates, is char by
-	 * char; null for a text with one of those. ASCII letters, nearly all of a posting, take a loop without a branch.
+	 * A line as the rules read it, lower[from, to), and the string of it made the first time a rule asks for one:
+	 * an expression that runs on the string finds what it found in that stretch of the lower-case text.
 	 */
-	private static char[] lowerCase(String text) {
-		char[] chars = text.toCharArray();
+	private static final class LineText implements Supplier<String> {
+
+		private char[] lower;
+
+		private int from;
+
+		private int to;
+
+		private String string;
+
+		void set(char[] lower, int from, int to) {
+			this.lower = lower;
+			this.from = from;
+			this.to = to;
+			this.string = null;
+		}
+
+		@Override
+		public String get() {
+			if (this.string == null) {
+				this.string = new String(this.lower, this.from, this.to - this.from);
+			}
+			return this.string;
+		}
+
+	}
+
+	/** {@link #lowerCase}: every character lowered on its own, and none non-ASCII lowered to ASCII. */
+	private static final int LOWERED = 0;
+
+	/** {@link #lowerCase}: every character lowered on its own; a Kelvin sign became "k". */
+	private static final int LOWERED_TO_ASCII = 1;
+
+	/** {@link #lowerCase}: a character lowers otherwise alone than in the text (Σ, İ, a surrogate): the copy is unfinished. */
+	private static final int NOT_LOWERED = 2;
+
+	/**
+	 * Lowers the text into scratch chars[0, text.length()) as {@code toLowerCase(Locale.ROOT)} lowers it, which, but
+	 * for Σ, İ and surrogates, is char by char, and with ’ as '; NOT_LOWERED for a text with one of those. ASCII
+	 * letters, nearly all of a posting, take a loop without a branch.
+	 */
+	private static int lowerCase(String text, Scratch scratch) {
+		int length = text.length();
+		if (scratch.chars.length < length) {
+			scratch.chars = new char[Math.max(length, 2 * scratch.chars.length)];
+		}
+		char[] chars = scratch.chars;
+		text.getChars(0, length, chars, 0);
 		int all = 0;
-		for (int i = 0; i < chars.length; i++) {
+		for (int i = 0; i < length; i++) {
 			int c = chars[i];
 			all |= c;
 			chars[i] = (char) (c + ((c - 'A' >= 0 && c - 'A' < 26) ? 'a' - 'A' : 0));
 		}
+		int lowered = LOWERED;
 		if (all >= 128) {
-			for (int i = 0; i < chars.length; i++) {
+			for (int i = 0; i < length; i++) {
 				char c = chars[i];
 				if (c >= 128) {
 					int lower = (c == '\u03A3' || c == '\u0130' || Character.isSurrogate(c)) ? -1 : Character.toLowerCase((int) c);
 					if (lower < 0 || lower > Character.MAX_VALUE) {
-						return null;
+						return NOT_LOWERED;
 					}
-					chars[i] = (char) lower;
+					chars[i] = (c == '’') ? '\'' : (char) lower;
+					lowered = (lower < 128) ? LOWERED_TO_ASCII : lowered;
 				}
 			}
 		}
-		return chars;
+		return lowered;
 	}
 
-	/** Where each line starts: at 0 and after each line feed. */
-	private static int[] lineStarts(String text) {
-		int[] starts = new int[64];
+	/** Where each line starts, at 0 and after each line feed, in scratch starts; how many lines there are. */
+	private static int lineStarts(String text, Scratch scratch) {
+		int[] starts = scratch.starts;
 		int count = 1;
 		for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
 			if (count == starts.length) {
 				starts = Arrays.copyOf(starts, count * 2);
+				scratch.starts = starts;
 			}
 			starts[count++] = at + 1;
 		}
-		return Arrays.copyOf(starts, count);
+		return count;
+	}
+
+	/** Where {@code c} first stands in chars[from, to), or -1. */
+	private static int indexOf(char[] chars, char c, int from, int to) {
+		for (int at = from; at < to; at++) {
+			if (chars[at] == c) {
+				return at;
+			}
+		}
+		return -1;
 	}
 
 	/** Where the line lower[from, to) starts without its leading bullets: {@code ^[#*•·▪\-–—\s]+}. */
-	private static int afterBullets(String lower, int from, int to) {
+	private static int afterBullets(char[] lower, int from, int to) {
 		int at = from;
-		while (at < to && ("#*•·▪-–—".indexOf(lower.charAt(at)) >= 0 || isRegexSpace(lower.charAt(at)))) {
+		while (at < to && ("#*•·▪-–—".indexOf(lower[at]) >= 0 || isRegexSpace(lower[at]))) {
 			at++;
 		}
 		return at;
 	}
 
-	private static boolean startsWithCompany(String lower, int from, int to, String company) {
+	private static boolean startsWithCompany(char[] lower, int from, int to, String company) {
 		if (company == null || !startsWith(lower, from, to, company)) {
 			return false;
 		}
@@ -272,19 +404,29 @@ final class Sections {
 				|| startsWith(lower, after, to, " helps ") || startsWith(lower, after, to, ", ");
 	}
 
-	/** Whether text[from, to) starts with {@code prefix}. */
-	private static boolean startsWith(String text, int from, int to, String prefix) {
-		return to - from >= prefix.length() && text.startsWith(prefix, from);
+	/** Whether chars[from, to) starts with {@code prefix}. */
+	private static boolean startsWith(char[] chars, int from, int to, String prefix) {
+		if (to - from < prefix.length()) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length(); i++) {
+			if (chars[from + i] != prefix.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
-	 * The section the line lower[from, to) opens, or null when it is not a heading. Only a line whose head starts
-	 * like a heading, holds a "preferred qualifications" or ends with a colon can be one: the others are ruled out
-	 * before any expression runs.
-	 * @param colon where the first colon is in lower[from, to), counted from {@code from}; -1 for none
+	 * The section the line opens, or null when it is not a heading. Only a line whose head starts like a heading,
+	 * holds a "preferred qualifications" or ends with a colon can be one: the others are ruled out before any
+	 * expression runs, and before a string is made of the line.
+	 * @param colon where the first colon is in the line, counted from its start; -1 for none
 	 * @param niceWords the words of {@link #NICE_QUALIFIER_HEADING} that the line holds
 	 */
-	private static Kind heading(String lower, int from, int to, int colon, int strippedLength, long niceWords) {
+	private static Kind heading(LineText line, int colon, int strippedLength, long niceWords) {
+		int from = line.from;
+		int to = line.to;
 		if (from == to || (strippedLength > MAX_HEADING && (colon < 0 || colon > 40))) {
 			return null;
 		}
@@ -292,16 +434,16 @@ final class Sections {
 		// pattern starts where it does.
 		int headStart = from;
 		int headEnd = (colon > 0) ? from + colon : to;
-		while (headStart < headEnd && Character.isWhitespace(lower.charAt(headStart))) {
+		while (headStart < headEnd && Character.isWhitespace(line.lower[headStart])) {
 			headStart++;
 		}
-		if (colon != to - from - 1 && !mayOpenSection(lower, headStart, headEnd, niceWords)) {
+		if (colon != to - from - 1 && !mayOpenSection(line.lower, headStart, headEnd, niceWords)) {
 			return null;
 		}
-		return heading(lower.substring(from, to), strippedLength, niceWords);
+		return heading(line.get(), strippedLength, niceWords);
 	}
 
-	private static boolean mayOpenSection(String lower, int from, int to, long niceWords) {
+	private static boolean mayOpenSection(char[] lower, int from, int to, long niceWords) {
 		return MAY_START_HEADING.test(lower, from, to) || NICE_QUALIFIER_HEADING.mayFind(niceWords);
 	}
 
@@ -453,7 +595,7 @@ final class Sections {
 
 		interface Predicate {
 
-			boolean test(String text, int from, int to);
+			boolean test(char[] text, int from, int to);
 
 		}
 
@@ -543,6 +685,30 @@ final class Sections {
 			return false;
 		}
 
+		/** {@link #at(String, int, int)} on text[from, to) of an array. */
+		boolean at(char[] text, int from, int to) {
+			if (from >= to) {
+				return false;
+			}
+			char first = text[from];
+			int group = (first < OTHERS) ? first : OTHERS;
+			for (int start = this.groups[group], last = this.groups[group + 1]; start < last; start++) {
+				int offset = this.offsets[start];
+				int length = this.offsets[start + 1] - offset;
+				if (length > to - from || (group == OTHERS && first != this.chars[offset])) {
+					continue;
+				}
+				int i = 1;
+				while (i < length && same(text[from + i], this.chars[offset + i])) {
+					i++;
+				}
+				if (i == length) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		/** As the pattern compares a character: with CASE_INSENSITIVE and without UNICODE_CASE, ASCII letters only. */
 		private boolean same(char text, char start) {
 			return text == start || (this.ignoreCase && isAsciiLetter(start) && (text | 0x20) == (start | 0x20));
@@ -598,9 +764,56 @@ final class Sections {
 		return found;
 	}
 
-	/** The whole text in lower case (its length may differ where a letter lower-cases to two). */
+	/**
+	 * The whole text in lower case, as {@code toLowerCase(Locale.ROOT)} gives it (its length may differ where a
+	 * letter lower-cases to two), made when first asked for: most postings need none.
+	 */
 	String lower() {
+		if (this.lower == null) {
+			assert this.scratch.owner == this : "read after the next posting on the thread";
+			// The folded copy is the lower-case text but for ’, which it reads as ': far cheaper than lowering again.
+			if (this.text.indexOf('’') < 0) {
+				this.lower = new String(this.folded, 0, this.text.length());
+			}
+			else {
+				char[] chars = Arrays.copyOf(this.folded, this.text.length());
+				for (int i = 0; i < chars.length; i++) {
+					chars[i] = (this.text.charAt(i) == '’') ? '’' : chars[i];
+				}
+				this.lower = new String(chars);
+			}
+		}
 		return this.lower;
+	}
+
+	/** Whether {@link #lower()} is as long as the text, so that its offsets are the text's. */
+	boolean lowerLinesUp() {
+		return this.lowerLinesUp;
+	}
+
+	/** Whether the text holds "degree" in any case: {@code lower().contains("degree")}. */
+	boolean holdsDegree() {
+		return this.holdsDegree;
+	}
+
+	/**
+	 * The text with its letters lowered and ’ as ', in [0, text.length()) of the array, when it lines up with the
+	 * text; null otherwise. Its ASCII characters are the text's ASCII ones (lowered), and no other: a non-ASCII
+	 * letter lowered to ASCII (the Kelvin sign to "k") gives null. The array is the thread's, valid until the next
+	 * posting read on it.
+	 */
+	char[] asciiFolded() {
+		assert this.scratch.owner == this : "read after the next posting on the thread";
+		return this.asciiFaithful ? this.folded : null;
+	}
+
+	/**
+	 * The text with its letters lowered and ’ as ', in [0, text.length()) of the array, when it lines up with the
+	 * text; null otherwise. The array is the thread's, valid until the next posting read on it.
+	 */
+	char[] folded() {
+		assert this.scratch.owner == this : "read after the next posting on the thread";
+		return this.folded;
 	}
 
 	List<Line> lines() {

@@ -73,6 +73,27 @@ class DegreeFieldsTest {
 		assertThat(found(text, from, to)).isEqualTo(foundByTheExpression(text.substring(from, to), from));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everySpellingInOtherCharacters")
+	void shouldFindInThePostingsLowerCaseCopyWhatItFindsInTheText(String requirement) {
+		String text = "Requirements\n" + requirement + " in Marine Geology, or a related field.\nWhat you’ll do\nRun the program.\n";
+		DegreeFields fields = new DegreeFields(text, Sections.of(text, "Acme"));
+		DegreeFields alone = new DegreeFields(text);
+
+		assertThat(fields.all()).extracting((match) -> match.start + "-" + match.end).isEqualTo(foundByTheExpression(text, 0));
+		for (int from = 0; from < text.length(); from += 3) {
+			int to = Math.min(text.length(), from + 17);
+			assertThat(fields.mayHaveDegreeWord(from, to)).as("%d-%d", from, to).isEqualTo(alone.mayHaveDegreeWord(from, to));
+			assertThat(fields.hasWordBetween(from, to)).as("%d-%d", from, to).isEqualTo(alone.hasWordBetween(from, to));
+		}
+	}
+
+	/** Each spelling after characters that lower to others, or to ASCII ("\u212A", the Kelvin sign, to "k"). */
+	static Stream<String> everySpellingInOtherCharacters() {
+		return everySpelling().flatMap((word) -> Stream.of("Ünï " + word.replace('\'', '’'), "\u212A" + word, "\u212A " + word,
+				word + "\u212A", "DEGREE: " + word));
+	}
+
 	static Stream<String> everySpelling() {
 		return DegreeFields.WORDS.stream()
 			.flatMap((word) -> Stream.of(word, word.toUpperCase(Locale.ROOT), word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1)))

@@ -82,4 +82,22 @@ class GuardedPatternTest {
 		assertThat(pay.findOnLine(words.of(scanner.slot(pay), 4), text, 40, text.length())).isTrue();
 	}
 
+	@Test
+	void shouldClearTheWordsOfTheTextReadBeforeWhenItsArraysAreUsedAgain() {
+		GuardedPattern pay = new GuardedPattern("\\bpto\\b|paid time off");
+		GuardedPattern.Scanner scanner = GuardedPattern.scanner(pay);
+		GuardedPattern.LineWords words = new GuardedPattern.LineWords();
+		String before = "pto\npaid time off\npto";
+		String after = "none\nnone";
+
+		assertThat(scanner.wordsByLine(before.toCharArray(), before.length(), new int[] { 0, 4, 18 }, 3, words)).isSameAs(words);
+		assertThat(words.of(0, 2)).isNotZero();
+		// An array longer than the text, as a thread's scratch is: what lies past the text is not read.
+		char[] scratch = (after + "\npto pto pto").toCharArray();
+		scanner.wordsByLine(scratch, after.length(), new int[] { 0, 5, 99 }, 2, words);
+
+		assertThat(words.of(0, 0)).isZero();
+		assertThat(words.of(0, 1)).isZero();
+	}
+
 }

@@ -166,7 +166,7 @@ class IndustriesTest {
 			String content = text(random, TECHNOLOGY, 14).replace("\n", " ");
 			String prefix = text(random, TECHNOLOGY, 3).replace("\n", " ") + "\n";
 			String text = prefix + content + "\n" + text(random, TECHNOLOGY, 3);
-			Sections.Line line = new Sections.Line(prefix.length(), prefix.length() + content.length(), Kind.ABOUT, false, true);
+			Sections.Line line = new Sections.Line(prefix.length(), prefix.length() + content.length(), Kind.ABOUT, false, true, false);
 
 			assertThat(Industries.technologyIdentity(reading(text), line)).as("\"%s\"", content)
 				.isEqualTo(technologyIdentity(content, line.start()));

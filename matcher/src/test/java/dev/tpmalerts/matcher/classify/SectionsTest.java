@@ -1,6 +1,7 @@
 package dev.tpmalerts.matcher.classify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +65,82 @@ class SectionsTest {
 		Sections sections = Sections.of(line + "\n", "Acme");
 
 		assertThat(sections.kindAt(0)).isEqualTo(kind);
+	}
+
+	@Test
+	void shouldReadEachPostingAloneThoughItsArraysAreTheThreadsAndUsedAgain() {
+		String longer = POSTING.repeat(40);
+		List<Line> alone = Sections.of(POSTING, "Ledgerline").lines();
+
+		// A long posting grows the thread's arrays; a short one after it must not read what the long one left there.
+		Sections first = Sections.of(longer, "Ledgerline");
+		assertThat(first.lines()).hasSize(40 * (alone.size() - 1) + 1);
+		Sections again = Sections.of(POSTING, "Ledgerline");
+
+		assertThat(again.lines()).isEqualTo(alone);
+		assertThat(again.lower()).isEqualTo(POSTING.toLowerCase(Locale.ROOT));
+	}
+
+	@Test
+	void shouldReadTheSamePostingsAlikeOnSeveralThreadsAtOnce() throws Exception {
+		List<String> postings = List.of(POSTING, POSTING.replace("Nice to have", "Bonus points"),
+				"Equal opportunity\nWe are an equal opportunity employer.\nDuties: run the launch.\n", POSTING.repeat(3));
+		List<List<Line>> expected = postings.stream().map((posting) -> Sections.of(posting, "Ledgerline").lines()).toList();
+		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < 3; t++) {
+			int offset = t;
+			threads.add(new Thread(() -> {
+				try {
+					for (int i = 0; i < 300; i++) {
+						int k = (i + offset) % postings.size();
+						assertThat(Sections.of(postings.get(k), "Ledgerline").lines()).isEqualTo(expected.get(k));
+					}
+				}
+				catch (Throwable ex) {
+					failures.add(ex);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+
+		assertThat(failures).isEmpty();
+	}
+
+	@ParameterizedTest(name = "\"{0}\"")
+	@CsvSource(delimiter = '|', textBlock = """
+			What You’ll Do\\nSHIP the PLATFORM; Bachelor’s DEGREE required.
+			Ünïcödé ÀÉÎ text with a Kelvin sign: 5\u212A and a ’ quote
+			A Σ in the text: ΟΔΟΣ ΟΔΟΣ\\nand a degree
+			A dotted capital İstanbul line\\nRelated field
+			An emoji \uD83D\uDE80 line\\nand the DEGREE
+			""")
+	void shouldLowerTheTextAsTheStringDoes(String line) {
+		String text = line.replace("\\n", "\n");
+		String lower = text.toLowerCase(Locale.ROOT);
+		Sections sections = Sections.of(text, "Acme");
+
+		assertThat(sections.lower()).isEqualTo(lower);
+		assertThat(sections.lowerLinesUp()).isEqualTo(lower.length() == text.length());
+		assertThat(sections.holdsDegree()).isEqualTo(lower.contains("degree"));
+		char[] folded = sections.folded();
+		if (folded != null) {
+			assertThat(new String(folded, 0, text.length())).isEqualTo(lower.replace('’', '\''));
+		}
+		// The Kelvin sign lowers to an ASCII "k", which an expression ignoring ASCII case only does not read as one.
+		assertThat(sections.asciiFolded()).isSameAs((text.indexOf('\u212A') < 0) ? folded : null);
+	}
+
+	@Test
+	void shouldTellWhichLinesHoldAWordThatEndsAListOfFields() {
+		Sections sections = Sections.of("Degree in Physics\nor a RELATED field\nEquivalent experience\nsimilarly\nnone\n", "Acme");
+
+		assertThat(sections.lines()).extracting(Line::endsList).containsExactly(false, true, true, true, false, false);
 	}
 
 	// One heading for each alternative of each heading pattern (and of the unanchored "preferred qualifications"),
