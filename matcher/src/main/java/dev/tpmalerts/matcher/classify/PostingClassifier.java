@@ -701,14 +701,15 @@ public final class PostingClassifier {
 		return (first == 'a' || first == 't' || first == 'e') ? LEADING_ARTICLE.matcher(field).replaceFirst("") : field;
 	}
 
-	/** {@code LIST_END.split(fields)[0]}: the fields before "related", "equivalent" or "similar". */
+	/** The fields named before "related", "equivalent" or "similar"; empty when the list starts with one. */
 	private static String beforeListEnd(String fields) {
 		int end = LIST_END.start(fields);
 		if (end < 0) {
 			return fields;
 		}
-		// At the start, the split is empty and has no first piece when only list ends follow: left to split.
-		return (end > 0) ? fields.substring(0, end) : LIST_END.pattern().split(fields)[0];
+		// "a degree in related fields": no field is named before the list end. (Pattern.split, used here before,
+		// returned no piece at all when nothing but list ends followed, and classify failed on the posting.)
+		return fields.substring(0, end);
 	}
 
 	/**

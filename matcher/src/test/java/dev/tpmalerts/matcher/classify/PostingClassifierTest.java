@@ -148,6 +148,16 @@ class PostingClassifierTest {
 		assertThat(classification.ids("industries")).containsExactly("finance", "technology");
 	}
 
+	/** "in related." names no field: it used to make classify throw ArrayIndexOutOfBoundsException. */
+	@Test
+	void shouldReadADegreeInRelatedFieldsThatNamesNoField() {
+		Classification classification = this.classifier.classify("Technical Program Manager", "mid", "Northwind",
+				ENGINEERING_PROGRAM + "Requirements\nBachelor's degree in related.\n");
+
+		assertThat(classification.degreeLevel()).isEqualTo("bachelor");
+		assertThat(classification.ids("degrees")).doesNotContain("other");
+	}
+
 	@Test
 	void shouldGiveEvidenceThatPointsIntoTheText() {
 		String text = ENGINEERING_PROGRAM + "Requirements\nPMP or CSM. Bachelor's degree in Computer Science.\nBenefits\nWe pay for PMP exams.\n";
