@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Kill the ingest JVM (SIGKILL) in the middle of a scrape, start it again: the run it left STARTED is recovered
- * without any SQL by hand and resumed from its last committed chunk, and every posting reaches Kafka once.
+ * without any SQL by hand and resumed from its last committed chunk; every posting reaches Kafka, and only the
+ * records of the chunk the kill interrupted can reach it twice.
  */
 class ScrapeRestartIT {
 
@@ -52,7 +54,7 @@ class ScrapeRestartIT {
 	}
 
 	@Test
-	void shouldResumeAKilledRunFromItsLastCommittedChunkPublishingNothingTwice() throws Exception {
+	void shouldResumeAKilledRunFromItsLastCommittedChunkRepublishingAtMostThatChunk() throws Exception {
 		HttpServer board = serveBoard();
 		Path sources = work.resolve("sources.yml");
 		Files.writeString(sources, """
@@ -86,8 +88,14 @@ class ScrapeRestartIT {
 			List<String> resumedReads = database.query("select read_count from batch_step_execution order by step_execution_id");
 			assertThat(Long.parseLong(resumedReads.get(1))).as("the resumed step reads only what was not committed")
 				.isEqualTo(JOBS - committedBeforeKill);
+			// At least once, and never more than the one chunk the kill interrupted: a chunk whose records the broker
+			// acknowledged just before the kill, but whose commit the database never saw, is read and sent again.
+			// Downstream takes that in its stride (the matcher writes by posting id, the notifier's ledger mails
+			// once), so the exact-once claim this test used to make was more than the design gives, and under load
+			// it failed on that window.
 			List<String> keys = publishedKeys(JOBS);
-			assertThat(keys).hasSize(JOBS).doesNotHaveDuplicates();
+			assertThat(new HashSet<>(keys)).hasSize(JOBS);
+			assertThat(keys.size() - JOBS).as("records published twice").isBetween(0, CHUNK);
 		}
 		finally {
 			board.stop(0);
