@@ -46,7 +46,7 @@ class DeliveryStoreH2Test {
 		Accounts accounts = new Accounts(this.jdbc, clock);
 		this.account = accounts.create("h2@example.org");
 		accounts.setStatus(this.account, AccountStatus.ACTIVE);
-		this.alert = new Alerts(this.jdbc, clock).save(this.account, DeliveryFixtures.TPM, Frequency.DAILY);
+		this.alert = new Alerts(this.jdbc, clock, (event) -> { }).save(this.account, DeliveryFixtures.TPM, Frequency.DAILY);
 	}
 
 	@Test

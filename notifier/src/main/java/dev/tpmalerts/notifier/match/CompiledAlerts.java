@@ -1,0 +1,336 @@
+package dev.tpmalerts.notifier.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import dev.tpmalerts.notifier.alert.AlertCriteria;
+import dev.tpmalerts.notifier.alert.AlertCriteria.MinimumSalary;
+import dev.tpmalerts.notifier.alert.Frequency;
+import dev.tpmalerts.shared.Workplace;
+
+/**
+ * An alert as one int array: first what matching reads (the minimum score, then one clause per criterion, the
+ * clause the alert is filed under first), then the criteria themselves as string ids, from which the alert is
+ * rebuilt equal to what was put. One small array instead of a record, eleven lists and their strings is what lets
+ * a million alerts fit in a couple of hundred megabytes.
+ *
+ * <pre>
+ * [0] minimum score, or Integer.MIN_VALUE      [1] where the stored criteria start (S)
+ * [2] the word a phrase clause is filed under, or -1 when the first clause is an any-of clause
+ * [3..S) clauses: header (kind &lt;&lt; 24 | n), then n ints
+ *        ANY: term ids, one of which the posting must hold; PHRASE: word ids, in order;
+ *        SALARY: currency string id, the amount's double bits (high, low)
+ * [S..]  frequency (ordinal + 1, 0 for none), a bit mask of the non-empty lists, each such list as its size then
+ *        its string ids (workplaces as ordinals), then 0 or 1 + salary (amount high, low, currency id), then 0 or
+ *        1 + minimum score
+ * </pre>
+ */
+final class CompiledAlerts {
+
+	static final int ANY = 1;
+
+	static final int PHRASE = 2;
+
+	static final int SALARY = 3;
+
+	static final int CLAUSES = 3;
+
+	private CompiledAlerts() {
+	}
+
+	/**
+	 * The alert's array, or empty when the index cannot hold it (no term criterion at all, or criteria that were
+	 * never validated: a null value, a keyword without a word, a salary without amount or currency): such alerts
+	 * are checked with {@link AlertCriteria#matches} on every posting.
+	 */
+	static Optional<int[]> compile(AlertCriteria criteria, Frequency frequency, Vocabulary vocabulary) {
+		if (!isWellFormed(criteria)) {
+			return Optional.empty();
+		}
+		List<Clause> clauses = new ArrayList<>();
+		anyOf(clauses, criteria.roles(), vocabulary, vocabulary::role);
+		anyOf(clauses, criteria.seniorities(), vocabulary, vocabulary::seniority);
+		for (Map.Entry<String, List<String>> facet : criteria.facets().entrySet()) {
+			anyOf(clauses, facet.getValue(), vocabulary, (id) -> vocabulary.facet(facet.getKey(), id));
+		}
+		anyOf(clauses, criteria.locations(), vocabulary, vocabulary::place);
+		anyOf(clauses, criteria.workplaces(), vocabulary, vocabulary::workplace);
+		for (String keyword : criteria.keywords()) {
+			List<String> words = AlertCriteria.words(keyword);
+			if (words.size() == 1) {
+				int term = vocabulary.word(words.get(0));
+				clauses.add(new Clause(ANY, new int[] { term }, vocabulary.share(term), -1));
+			}
+			else {
+				int[] ids = words.stream().mapToInt(vocabulary::word).toArray();
+				int rarest = ids[0];
+				for (int id : ids) {
+					if (vocabulary.share(id) < vocabulary.share(rarest)) {
+						rarest = id;
+					}
+				}
+				clauses.add(new Clause(PHRASE, ids, vocabulary.share(rarest), rarest));
+			}
+		}
+		if (clauses.isEmpty()) {
+			return Optional.empty();
+		}
+		// Filed under the clause the fewest postings are guessed to meet; the others checked rarest first, so
+		// that a candidate that fails, fails early.
+		clauses.sort(Comparator.comparingDouble(Clause::share));
+		IntArray out = new IntArray(48);
+		out.add((criteria.minScore() != null) ? criteria.minScore() : Integer.MIN_VALUE);
+		out.add(0);
+		out.add(clauses.get(0).phraseTerm());
+		for (Clause clause : clauses) {
+			out.add((clause.kind() << 24) | clause.terms().length);
+			out.addAll(clause.terms());
+		}
+		MinimumSalary salary = criteria.minSalary();
+		if (salary != null) {
+			long bits = Double.doubleToRawLongBits(salary.amount());
+			out.add((SALARY << 24) | 3);
+			out.add(vocabulary.string(salary.currency()));
+			out.add((int) (bits >>> 32));
+			out.add((int) bits);
+		}
+		out.set(1, out.size());
+		store(out, criteria, frequency, vocabulary);
+		return Optional.of(out.toArray());
+	}
+
+	/** The index's terms of the alert: one list entry for each. */
+	static int[] indexTerms(int[] data) {
+		if (data[2] >= 0) {
+			return new int[] { data[2] };
+		}
+		int n = data[CLAUSES] & 0xFFFFFF;
+		return Arrays.copyOfRange(data, CLAUSES + 1, CLAUSES + 1 + n);
+	}
+
+	/**
+	 * Whether the posting meets every clause. {@code via} is the term whose list offered the alert: an alert is
+	 * accepted only from the first of its filing terms that the posting holds, so it is never found twice.
+	 */
+	static boolean matches(int[] data, PostingTerms posting, int via, Vocabulary vocabulary) {
+		int end = data[1];
+		int at = CLAUSES;
+		int header = data[at];
+		int n = header & 0xFFFFFF;
+		if ((header >>> 24) == ANY) {
+			for (int k = at + 1; k <= at + n; k++) {
+				if (posting.has(data[k])) {
+					if (data[k] != via) {
+						return false;
+					}
+					break;
+				}
+			}
+		}
+		else if (!posting.hasPhrase(data, at + 1, n)) {
+			return false;
+		}
+		for (at += 1 + n; at < end; at += 1 + n) {
+			header = data[at];
+			n = header & 0xFFFFFF;
+			switch (header >>> 24) {
+				case ANY -> {
+					boolean any = false;
+					for (int k = at + 1; k <= at + n && !any; k++) {
+						any = posting.has(data[k]);
+					}
+					if (!any) {
+						return false;
+					}
+				}
+				case PHRASE -> {
+					if (!posting.hasPhrase(data, at + 1, n)) {
+						return false;
+					}
+				}
+				default -> {
+					double amount = Double.longBitsToDouble(((long) data[at + 2] << 32) | (data[at + 3] & 0xFFFFFFFFL));
+					if (posting.currency == null || !posting.currency.equalsIgnoreCase(vocabulary.string(data[at + 1]))
+							|| posting.annualTop == null || posting.annualTop < amount) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
+	}
+
+	static Frequency frequency(int[] data) {
+		int ordinal = data[data[1]];
+		return (ordinal == 0) ? null : Frequency.values()[ordinal - 1];
+	}
+
+	/** The criteria as they were put. */
+	static AlertCriteria criteria(int[] data, Vocabulary vocabulary) {
+		int[] at = { data[1] + 1 };
+		int mask = data[at[0]++];
+		List<List<String>> lists = new ArrayList<>(10);
+		for (int list = 0; list < 10; list++) {
+			lists.add(((mask & (1 << list)) != 0) ? strings(data, at, vocabulary) : null);
+		}
+		List<Workplace> workplaces = null;
+		if ((mask & (1 << 10)) != 0) {
+			int n = data[at[0]++];
+			workplaces = new ArrayList<>(n);
+			for (int i = 0; i < n; i++) {
+				workplaces.add(Workplace.values()[data[at[0]++]]);
+			}
+		}
+		MinimumSalary salary = null;
+		if (data[at[0]++] == 1) {
+			double amount = Double.longBitsToDouble(((long) data[at[0]] << 32) | (data[at[0] + 1] & 0xFFFFFFFFL));
+			salary = new MinimumSalary(amount, vocabulary.string(data[at[0] + 2]));
+			at[0] += 3;
+		}
+		Integer minScore = (data[at[0]++] == 1) ? data[at[0]] : null;
+		return new AlertCriteria(lists.get(0), lists.get(1), lists.get(2), lists.get(3), lists.get(4), lists.get(5),
+				lists.get(6), lists.get(7), lists.get(8), lists.get(9), workplaces, salary, minScore);
+	}
+
+	private static List<String> strings(int[] data, int[] at, Vocabulary vocabulary) {
+		int n = data[at[0]++];
+		List<String> values = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			values.add(vocabulary.string(data[at[0]++]));
+		}
+		return values;
+	}
+
+	private static void store(IntArray out, AlertCriteria criteria, Frequency frequency, Vocabulary vocabulary) {
+		out.add((frequency != null) ? frequency.ordinal() + 1 : 0);
+		List<List<String>> lists = stringLists(criteria);
+		int mask = 0;
+		for (int list = 0; list < lists.size(); list++) {
+			mask |= lists.get(list).isEmpty() ? 0 : 1 << list;
+		}
+		mask |= criteria.workplaces().isEmpty() ? 0 : 1 << 10;
+		out.add(mask);
+		for (List<String> list : lists) {
+			if (!list.isEmpty()) {
+				out.add(list.size());
+				list.forEach((value) -> out.add(vocabulary.string(value)));
+			}
+		}
+		if (!criteria.workplaces().isEmpty()) {
+			out.add(criteria.workplaces().size());
+			criteria.workplaces().forEach((workplace) -> out.add(workplace.ordinal()));
+		}
+		MinimumSalary salary = criteria.minSalary();
+		if (salary == null) {
+			out.add(0);
+		}
+		else {
+			long bits = Double.doubleToRawLongBits(salary.amount());
+			out.add(1);
+			out.add((int) (bits >>> 32));
+			out.add((int) bits);
+			out.add(vocabulary.string(salary.currency()));
+		}
+		out.add((criteria.minScore() != null) ? 1 : 0);
+		if (criteria.minScore() != null) {
+			out.add(criteria.minScore());
+		}
+	}
+
+	/** In the order of the record's components, up to the locations. */
+	private static List<List<String>> stringLists(AlertCriteria criteria) {
+		return List.of(criteria.keywords(), criteria.roles(), criteria.seniorities(), criteria.certifications(),
+				criteria.degrees(), criteria.methodologies(), criteria.technical(), criteria.industries(),
+				criteria.skills(), criteria.locations());
+	}
+
+	private static boolean isWellFormed(AlertCriteria criteria) {
+		for (List<String> list : stringLists(criteria)) {
+			if (hasNull(list)) {
+				return false;
+			}
+		}
+		for (String keyword : criteria.keywords()) {
+			if (AlertCriteria.words(keyword).isEmpty()) {
+				return false;
+			}
+		}
+		MinimumSalary salary = criteria.minSalary();
+		return !hasNull(criteria.workplaces())
+				&& (salary == null || (salary.amount() != null && salary.currency() != null));
+	}
+
+	/** Not {@code contains(null)}: List.of throws on that. */
+	private static boolean hasNull(List<?> values) {
+		for (Object value : values) {
+			if (value == null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static <T> void anyOf(List<Clause> clauses, List<T> values, Vocabulary vocabulary, ToIntFunction<T> term) {
+		if (values.isEmpty()) {
+			return;
+		}
+		Set<Integer> terms = new LinkedHashSet<>();
+		values.forEach((value) -> terms.add(term.applyAsInt(value)));
+		int[] ids = terms.stream().mapToInt(Integer::intValue).toArray();
+		double share = 0;
+		for (int id : ids) {
+			share += vocabulary.share(id);
+		}
+		clauses.add(new Clause(ANY, ids, share, -1));
+	}
+
+	private record Clause(int kind, int[] terms, double share, int phraseTerm) {
+
+	}
+
+	/** A growable int array. */
+	static final class IntArray {
+
+		private int[] values;
+
+		private int size;
+
+		IntArray(int capacity) {
+			this.values = new int[capacity];
+		}
+
+		void add(int value) {
+			if (this.size == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.values[this.size++] = value;
+		}
+
+		void addAll(int[] more) {
+			for (int value : more) {
+				add(value);
+			}
+		}
+
+		void set(int index, int value) {
+			this.values[index] = value;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		int[] toArray() {
+			return Arrays.copyOf(this.values, this.size);
+		}
+
+	}
+
+}
