@@ -44,6 +44,10 @@ public class AlertIndex implements AlertMatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlertIndex.class);
 
+	private static final int REFILE_EVERY = 100_000;
+
+	private static final int ENTRY = 4;
+
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
 	private final Vocabulary vocabulary = new Vocabulary();
@@ -62,7 +66,12 @@ public class AlertIndex implements AlertMatcher {
 
 	private final SlotsById byId = new SlotsById();
 
-	/** By term id, the slots filed under it; only the first {@code listSizes[term]} are used. */
+	/**
+	 * By term id, the alerts filed under it, {@value #ENTRY} ints each: the slot, two more terms the alert needs
+	 * (or -1) and its minimum score, checked against the posting's bit set and score before the alert's own array
+	 * is read: most candidates fail there, without a cache miss. Only the first {@code listSizes[term]} entries are
+	 * used.
+	 */
 	private int[][] lists = new int[256][];
 
 	private int[] listSizes = new int[256];
@@ -75,47 +84,95 @@ public class AlertIndex implements AlertMatcher {
 		return match(matched).alerts();
 	}
 
-	/** The alerts a posting matches and how many the index had to check to find them. */
-	public record Matches(List<SavedAlert> alerts, int candidates) {
+	/**
+	 * The alerts a posting matches, how many the index had to check to find them, and how many of those passed the
+	 * checks kept in its lists and were read in full.
+	 */
+	public record Matches(List<SavedAlert> alerts, int candidates, int read) {
 
 	}
 
 	/** {@link #matching}, with the number of candidates the index checked. */
 	public Matches match(PostingMatched matched) {
 		if (matched.expired() || matched.posting() == null) {
-			return new Matches(List.of(), 0);
+			return new Matches(List.of(), 0, 0);
 		}
+		Matches matches;
+		long seen;
 		this.lock.readLock().lock();
 		try {
 			PostingTerms posting = new PostingTerms(matched, this.vocabulary);
-			List<SavedAlert> found = new ArrayList<>();
-			int candidates = 0;
-			for (int i = 0; i < posting.presentCount(); i++) {
-				int term = posting.present(i);
-				if (term >= this.lists.length || this.lists[term] == null) {
-					continue;
-				}
-				int[] list = this.lists[term];
-				int size = this.listSizes[term];
-				candidates += size;
-				for (int k = 0; k < size; k++) {
-					int slot = list[k];
-					int[] alert = this.alerts[slot];
-					if (posting.score >= alert[0] && CompiledAlerts.matches(alert, posting, term, this.vocabulary)) {
-						found.add(saved(slot));
-					}
-				}
-			}
-			for (SavedAlert alert : this.unconditional.values()) {
-				candidates++;
-				if (safelyMatches(alert, matched)) {
-					found.add(alert);
-				}
-			}
-			return new Matches(found, candidates);
+			seen = this.vocabulary.saw(posting);
+			matches = match(matched, posting);
 		}
 		finally {
 			this.lock.readLock().unlock();
+		}
+		if (seen == Vocabulary.LEARNED || seen == 10 * Vocabulary.LEARNED || seen % REFILE_EVERY == 0) {
+			refile();
+		}
+		return matches;
+	}
+
+	private Matches match(PostingMatched matched, PostingTerms posting) {
+		List<SavedAlert> found = new ArrayList<>();
+		int candidates = 0;
+		int read = 0;
+		for (int i = 0; i < posting.presentCount(); i++) {
+			int term = posting.present(i);
+			if (term >= this.lists.length || this.lists[term] == null) {
+				continue;
+			}
+			int[] list = this.lists[term];
+			int size = this.listSizes[term];
+			candidates += size;
+			for (int k = 0, end = ENTRY * size; k < end; k += ENTRY) {
+				int first = list[k + 1];
+				int second = list[k + 2];
+				if ((first >= 0 && !posting.has(first)) || (second >= 0 && !posting.has(second))
+						|| posting.score < list[k + 3]) {
+					continue;
+				}
+				int slot = list[k];
+				int[] alert = this.alerts[slot];
+				read++;
+				if (CompiledAlerts.matches(alert, posting, term, this.vocabulary)) {
+					found.add(saved(slot));
+				}
+			}
+		}
+		for (SavedAlert alert : this.unconditional.values()) {
+			if (safelyMatches(alert, matched)) {
+				found.add(alert);
+			}
+		}
+		return new Matches(found, candidates + this.unconditional.size(), read + this.unconditional.size());
+	}
+
+	/**
+	 * Files every alert again under the criterion the fewest postings met so far (the shares counted instead of
+	 * guessed). Runs after the first thousand postings, the first ten thousand, then every hundred thousand; a
+	 * million alerts take a fraction of a second, during which matching waits.
+	 */
+	void refile() {
+		this.lock.writeLock().lock();
+		try {
+			long started = System.nanoTime();
+			Arrays.fill(this.listSizes, 0);
+			for (int slot = 0; slot < this.slots; slot++) {
+				int[] alert = this.alerts[slot];
+				if (alert != null) {
+					CompiledAlerts.order(alert, this.vocabulary);
+					for (int term : CompiledAlerts.indexTerms(alert)) {
+						file(term, slot, alert);
+					}
+				}
+			}
+			logger.info("Filed {} alerts again under the criteria fewest postings meet, in {} ms", this.byId.size(),
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		finally {
+			this.lock.writeLock().unlock();
 		}
 	}
 
@@ -244,7 +301,7 @@ public class AlertIndex implements AlertMatcher {
 		this.ids[at + 3] = saved.accountId().getLeastSignificantBits();
 		this.byId.put(this.ids[at], this.ids[at + 1], slot);
 		for (int term : CompiledAlerts.indexTerms(alert)) {
-			file(term, slot);
+			file(term, slot, alert);
 		}
 	}
 
@@ -264,7 +321,7 @@ public class AlertIndex implements AlertMatcher {
 		this.free[this.freeCount++] = slot;
 	}
 
-	private void file(int term, int slot) {
+	private void file(int term, int slot, int[] alert) {
 		if (term >= this.lists.length) {
 			int length = Math.max(term + 1, this.lists.length * 2);
 			this.lists = Arrays.copyOf(this.lists, length);
@@ -273,12 +330,15 @@ public class AlertIndex implements AlertMatcher {
 		int[] list = this.lists[term];
 		int size = this.listSizes[term];
 		if (list == null) {
-			list = new int[4];
+			list = new int[ENTRY * 4];
 		}
-		else if (size == list.length) {
-			list = Arrays.copyOf(list, size + (size >> 1) + 1);
+		else if (ENTRY * size == list.length) {
+			list = Arrays.copyOf(list, ENTRY * (size + (size >> 1) + 1));
 		}
-		list[size] = slot;
+		int at = ENTRY * size;
+		list[at] = slot;
+		CompiledAlerts.checks(alert, list, at + 1);
+		list[at + 3] = alert[0];
 		this.lists[term] = list;
 		this.listSizes[term] = size + 1;
 	}
@@ -287,8 +347,8 @@ public class AlertIndex implements AlertMatcher {
 		int[] list = this.lists[term];
 		int last = this.listSizes[term] - 1;
 		for (int k = last; k >= 0; k--) {
-			if (list[k] == slot) {
-				list[k] = list[last];
+			if (list[ENTRY * k] == slot) {
+				System.arraycopy(list, ENTRY * last, list, ENTRY * k, ENTRY);
 				this.listSizes[term] = last;
 				return;
 			}

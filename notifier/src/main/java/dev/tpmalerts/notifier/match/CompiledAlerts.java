@@ -55,40 +55,31 @@ final class CompiledAlerts {
 			return Optional.empty();
 		}
 		List<Clause> clauses = new ArrayList<>();
-		anyOf(clauses, criteria.roles(), vocabulary, vocabulary::role);
-		anyOf(clauses, criteria.seniorities(), vocabulary, vocabulary::seniority);
+		anyOf(clauses, criteria.roles(), vocabulary::role);
+		anyOf(clauses, criteria.seniorities(), vocabulary::seniority);
 		for (Map.Entry<String, List<String>> facet : criteria.facets().entrySet()) {
-			anyOf(clauses, facet.getValue(), vocabulary, (id) -> vocabulary.facet(facet.getKey(), id));
+			anyOf(clauses, facet.getValue(), (id) -> vocabulary.facet(facet.getKey(), id));
 		}
-		anyOf(clauses, criteria.locations(), vocabulary, vocabulary::place);
-		anyOf(clauses, criteria.workplaces(), vocabulary, vocabulary::workplace);
+		anyOf(clauses, criteria.locations(), vocabulary::place);
+		anyOf(clauses, criteria.workplaces(), vocabulary::workplace);
 		for (String keyword : criteria.keywords()) {
 			List<String> words = AlertCriteria.words(keyword);
 			if (words.size() == 1) {
 				int term = vocabulary.word(words.get(0));
-				clauses.add(new Clause(ANY, new int[] { term }, vocabulary.share(term), -1));
+				clauses.add(new Clause(ANY, new int[] { term }));
 			}
 			else {
 				int[] ids = words.stream().mapToInt(vocabulary::word).toArray();
-				int rarest = ids[0];
-				for (int id : ids) {
-					if (vocabulary.share(id) < vocabulary.share(rarest)) {
-						rarest = id;
-					}
-				}
-				clauses.add(new Clause(PHRASE, ids, vocabulary.share(rarest), rarest));
+				clauses.add(new Clause(PHRASE, ids));
 			}
 		}
 		if (clauses.isEmpty()) {
 			return Optional.empty();
 		}
-		// Filed under the clause the fewest postings are guessed to meet; the others checked rarest first, so
-		// that a candidate that fails, fails early.
-		clauses.sort(Comparator.comparingDouble(Clause::share));
 		IntArray out = new IntArray(48);
 		out.add((criteria.minScore() != null) ? criteria.minScore() : Integer.MIN_VALUE);
 		out.add(0);
-		out.add(clauses.get(0).phraseTerm());
+		out.add(-1);
 		for (Clause clause : clauses) {
 			out.add((clause.kind() << 24) | clause.terms().length);
 			out.addAll(clause.terms());
@@ -103,7 +94,54 @@ final class CompiledAlerts {
 		}
 		out.set(1, out.size());
 		store(out, criteria, frequency, vocabulary);
-		return Optional.of(out.toArray());
+		int[] data = out.toArray();
+		order(data, vocabulary);
+		return Optional.of(data);
+	}
+
+	/**
+	 * Puts first the clause the fewest postings meet, by the vocabulary's shares as they are now: the alert is filed
+	 * under it (a phrase under its rarest word). The others follow rarest first, so that a candidate that fails,
+	 * fails early; the salary last.
+	 */
+	static void order(int[] data, Vocabulary vocabulary) {
+		int end = data[1];
+		List<double[]> clauses = new ArrayList<>();
+		for (int at = CLAUSES; at < end; at += 1 + (data[at] & 0xFFFFFF)) {
+			int kind = data[at] >>> 24;
+			int n = data[at] & 0xFFFFFF;
+			double share = 0;
+			int rarest = -1;
+			if (kind == ANY) {
+				for (int k = at + 1; k <= at + n; k++) {
+					share += vocabulary.share(data[k]);
+				}
+			}
+			else if (kind == PHRASE) {
+				share = Double.MAX_VALUE;
+				for (int k = at + 1; k <= at + n; k++) {
+					if (vocabulary.share(data[k]) < share) {
+						share = vocabulary.share(data[k]);
+						rarest = data[k];
+					}
+				}
+			}
+			else {
+				share = Double.POSITIVE_INFINITY;
+			}
+			clauses.add(new double[] { share, at, rarest });
+		}
+		clauses.sort(Comparator.comparingDouble((double[] clause) -> clause[0]));
+		int[] ordered = new int[end - CLAUSES];
+		int to = 0;
+		for (double[] clause : clauses) {
+			int at = (int) clause[1];
+			int length = 1 + (data[at] & 0xFFFFFF);
+			System.arraycopy(data, at, ordered, to, length);
+			to += length;
+		}
+		System.arraycopy(ordered, 0, data, CLAUSES, ordered.length);
+		data[2] = (int) clauses.get(0)[2];
 	}
 
 	/** The index's terms of the alert: one list entry for each. */
@@ -113,6 +151,24 @@ final class CompiledAlerts {
 		}
 		int n = data[CLAUSES] & 0xFFFFFF;
 		return Arrays.copyOfRange(data, CLAUSES + 1, CLAUSES + 1 + n);
+	}
+
+	/**
+	 * Writes to {@code into[at]} and {@code into[at + 1]} two terms the posting must hold besides the filing ones,
+	 * from the rarest clauses after the first that name one term only (a keyword, a phrase's first word, a single
+	 * city...); -1 where there is none.
+	 */
+	static void checks(int[] data, int[] into, int at) {
+		into[at] = -1;
+		into[at + 1] = -1;
+		int found = 0;
+		int end = data[1];
+		for (int i = CLAUSES + 1 + (data[CLAUSES] & 0xFFFFFF); i < end && found < 2; i += 1 + (data[i] & 0xFFFFFF)) {
+			int kind = data[i] >>> 24;
+			if (kind == PHRASE || (kind == ANY && (data[i] & 0xFFFFFF) == 1)) {
+				into[at + found++] = data[i + 1];
+			}
+		}
 	}
 
 	/**
@@ -277,21 +333,16 @@ final class CompiledAlerts {
 		return false;
 	}
 
-	private static <T> void anyOf(List<Clause> clauses, List<T> values, Vocabulary vocabulary, ToIntFunction<T> term) {
+	private static <T> void anyOf(List<Clause> clauses, List<T> values, ToIntFunction<T> term) {
 		if (values.isEmpty()) {
 			return;
 		}
 		Set<Integer> terms = new LinkedHashSet<>();
 		values.forEach((value) -> terms.add(term.applyAsInt(value)));
-		int[] ids = terms.stream().mapToInt(Integer::intValue).toArray();
-		double share = 0;
-		for (int id : ids) {
-			share += vocabulary.share(id);
-		}
-		clauses.add(new Clause(ANY, ids, share, -1));
+		clauses.add(new Clause(ANY, terms.stream().mapToInt(Integer::intValue).toArray()));
 	}
 
-	private record Clause(int kind, int[] terms, double share, int phraseTerm) {
+	private record Clause(int kind, int[] terms) {
 
 	}
 

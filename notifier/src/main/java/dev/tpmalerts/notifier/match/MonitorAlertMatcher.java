@@ -77,8 +77,18 @@ public class MonitorAlertMatcher implements AlertMatcher, AutoCloseable {
 
 	@Override
 	public List<SavedAlert> matching(PostingMatched matched) {
+		return match(matched).alerts();
+	}
+
+	/** The alerts a posting matches and how many queries the monitor ran to find them. */
+	public record Matches(List<SavedAlert> alerts, int candidates) {
+
+	}
+
+	/** {@link #matching}, with the number of candidates (queries run, plus the unconditional alerts). */
+	public Matches match(PostingMatched matched) {
 		if (matched.expired() || matched.posting() == null) {
-			return List.of();
+			return new Matches(List.of(), 0);
 		}
 		List<SavedAlert> found = new ArrayList<>();
 		for (SavedAlert alert : this.unconditional.values()) {
@@ -104,7 +114,7 @@ public class MonitorAlertMatcher implements AlertMatcher, AutoCloseable {
 				found.add(alert);
 			}
 		}
-		return found;
+		return new Matches(found, result.getQueriesRun() + this.unconditional.size());
 	}
 
 	/** Adds or replaces one alert. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tpmalerts.shared.Workplace;
 
@@ -15,6 +16,11 @@ import dev.tpmalerts.shared.Workplace;
  * id stays valid while an alert may still hold it, and the values people type repeat.
  */
 final class Vocabulary {
+
+	/** Postings to see before the counted shares replace the guessed ones. */
+	static final int LEARNED = 1_000;
+
+	private static final int GUESS_WEIGHT = 20;
 
 	/** How large a share of postings a term of each kind is found in, as a guess (see {@link #share}). */
 	private static final double ROLE = 0.5;
@@ -56,8 +62,16 @@ final class Vocabulary {
 
 	private final Map<String, Integer> words = new HashMap<>();
 
-	/** The guessed share of postings of each term, by term id. */
+	/** The guessed share of postings of each term, by term id, until enough postings have been seen. */
 	private double[] shares = new double[64];
+
+	/**
+	 * How many of the postings seen held each term. Incremented under the index's read lock by every matching
+	 * thread, without synchronisation: an increment lost to a race only makes a statistic a little low.
+	 */
+	private int[] seen = new int[64];
+
+	private final AtomicLong postings = new AtomicLong();
 
 	private int termCount;
 
@@ -73,9 +87,26 @@ final class Vocabulary {
 		return this.termCount;
 	}
 
-	/** How large a share of postings the term is guessed to be in: the index files an alert under its rarest terms. */
+	/**
+	 * How large a share of postings the term is in: the index files an alert under its rarest terms. Guessed from
+	 * the kind of term (a role is in most postings, a city in few) until {@value #LEARNED} postings have been seen,
+	 * then counted, the guess weighing as much as {@value #GUESS_WEIGHT} postings.
+	 */
 	double share(int term) {
-		return this.shares[term];
+		long n = this.postings.get();
+		if (n < LEARNED) {
+			return this.shares[term];
+		}
+		return (this.seen[term] + this.shares[term] * GUESS_WEIGHT) / (n + GUESS_WEIGHT);
+	}
+
+	/** Counts the terms of a posting; returns how many postings have been seen. */
+	long saw(PostingTerms posting) {
+		int[] counts = this.seen;
+		for (int i = 0; i < posting.presentCount(); i++) {
+			counts[posting.present(i)]++;
+		}
+		return this.postings.incrementAndGet();
 	}
 
 	int role(String role) {
@@ -154,6 +185,7 @@ final class Vocabulary {
 	private int newTerm(double share) {
 		if (this.termCount == this.shares.length) {
 			this.shares = java.util.Arrays.copyOf(this.shares, this.shares.length * 2);
+			this.seen = java.util.Arrays.copyOf(this.seen, this.shares.length);
 		}
 		this.shares[this.termCount] = share;
 		return this.termCount++;

@@ -42,7 +42,8 @@ class AlertIndexTest {
 		}
 		assertThat(this.index.ids()).hasSize(alerts.size());
 		int matches = 0;
-		for (int i = 0; i < 400; i++) {
+		// Past 1,000 postings: the index then files the alerts again by the shares it counted.
+		for (int i = 0; i < 1_200; i++) {
 			PostingMatched posting = this.generated.posting();
 			Set<UUID> expected = new HashSet<>();
 			for (SavedAlert alert : alerts) {
