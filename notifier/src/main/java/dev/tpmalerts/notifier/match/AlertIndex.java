@@ -23,22 +23,28 @@ import dev.tpmalerts.shared.PostingMatched;
 
 /**
  * The live alerts as a reverse index of ints: every alert is compiled to term ids ({@link CompiledAlerts}) and
- * filed under the terms of the one criterion the fewest postings are expected to meet (a city or a rare keyword
- * rather than the role); a posting becomes the set of term ids it holds ({@link PostingTerms}); each alert found
- * under one of them is checked with int look-ups, and keyword phrases against the posting's words in order. The
- * checks say exactly what {@link AlertCriteria#matches} says (a test compares both on thousands of generated
- * alerts and postings); alerts the index cannot file (no term criterion at all, or criteria never validated) are
- * checked with {@link AlertCriteria#matches} itself on every posting.
+ * filed under the terms of the one criterion the fewest postings meet (a city or a rare keyword rather than the
+ * role; guessed by kind of term at first, then counted on the postings seen, see {@link #refile}); a posting becomes
+ * the set of term ids it holds ({@link PostingTerms}); each alert filed under one of them is checked first against
+ * two more of its terms and its minimum score kept in the list, then with int look-ups in its record, keyword
+ * phrases against the posting's words in order. The checks say exactly what {@link AlertCriteria#matches} says
+ * (tests compare both on thousands of generated alerts and postings); alerts the index cannot file (no term
+ * criterion at all, or criteria never validated) are checked with {@link AlertCriteria#matches} itself on every
+ * posting.
  * <p>
- * Why not lucene-monitor ({@link MonitorAlertMatcher}), which does the same with Lucene queries: each candidate
- * there costs a stored-field read (LZ4 decompression of its id) and a Lucene query over a one-document index,
- * 100–300 µs. With a million realistic alerts a posting has thousands of candidates, so the monitor matched tens of
- * postings a second where the goal is 1,000, took 52 s and 274 MB of heap for 100,000 alerts, and none of its
- * options changes the cost per candidate by the factor of a hundred needed. Here a candidate costs a few array
- * reads (tens of nanoseconds), and an alert about 200 bytes: {@code ./tpm-alerts bench alerts} prints the figures
- * of both.
+ * Why not lucene-monitor ({@link MonitorAlertMatcher}), which does the same with Lucene queries: every candidate
+ * there costs a doc-values read (LZ4 decompression of its id) and a Lucene query run over a one-document index.
+ * Measured by {@code ./tpm-alerts bench alerts} on 20,000 realistic alerts: about 200 candidates and 5 ms a posting
+ * (~200 postings/s), tens of microseconds a candidate. A million such alerts give some 12,000 candidates a posting,
+ * so 1,000 postings/s leaves under 100 ns a candidate: no option of the monitor (passes, weights, batching) comes
+ * near, while here a candidate that fails the list checks costs a few nanoseconds and one read in full a single
+ * cache miss. With a million alerts: ~1,200–1,800 postings/s on one thread of a loaded 2-core machine, 200 MB of
+ * heap (about 200 bytes an alert), built in 6–11 s.
  * <p>
- * Safe for matching on several threads while another one changes the alerts (a read-write lock).
+ * Memory: the records of all alerts sit one after the other in chunks of 4 MB (no object per alert, strings stored
+ * once in the {@link Vocabulary}); a removed alert's record is left behind until a third of the space is such, then
+ * the live ones are copied together. Safe for matching on several threads while another one changes the alerts (a
+ * read-write lock).
  */
 public class AlertIndex implements AlertMatcher {
 
@@ -48,15 +54,34 @@ public class AlertIndex implements AlertMatcher {
 
 	private static final int ENTRY = 4;
 
+	/** Records live in chunks of 2^20 ints (4 MB); an offset is the chunk number, then the place in it. */
+	private static final int CHUNK_BITS = 20;
+
+	private static final int CHUNK = 1 << CHUNK_BITS;
+
+	private static final int IN_CHUNK = CHUNK - 1;
+
+
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	/** The space left by removed alerts, in ints, past which the records are copied together again. */
+	private final int compactAfter;
 
 	private final Vocabulary vocabulary = new Vocabulary();
 
-	/** Each slot's compiled alert, null when the slot is free. */
-	private int[][] alerts = new int[1024][];
+	/** The alerts' records ({@link CompiledAlerts}), one after the other. */
+	private int[][] chunks = new int[1][CHUNK];
 
-	/** Each slot's alert id and account id: most and least significant bits, four longs a slot. */
-	private long[] ids = new long[4 * 1024];
+	/** Where the next record goes. */
+	private int end;
+
+	/** Ints in the chunks that belong to removed alerts. */
+	private long wasted;
+
+	private int compactions;
+
+	/** Each slot's record offset, -1 when the slot is free. A slot is the alert's number in the id table. */
+	private int[] offsets = new int[1024];
 
 	private int slots;
 
@@ -67,8 +92,8 @@ public class AlertIndex implements AlertMatcher {
 	private final SlotsById byId = new SlotsById();
 
 	/**
-	 * By term id, the alerts filed under it, {@value #ENTRY} ints each: the slot, two more terms the alert needs
-	 * (or -1) and its minimum score, checked against the posting's bit set and score before the alert's own array
+	 * By term id, the alerts filed under it, {@value #ENTRY} ints each: the record's offset, two more terms the
+	 * alert needs (or -1) and its minimum score, checked against the posting's bit set and score before the record
 	 * is read: most candidates fail there, without a cache miss. Only the first {@code listSizes[term]} entries are
 	 * used.
 	 */
@@ -78,6 +103,15 @@ public class AlertIndex implements AlertMatcher {
 
 	/** Alerts checked on every posting with {@link AlertCriteria#matches}. */
 	private final Map<UUID, SavedAlert> unconditional = new LinkedHashMap<>();
+
+	public AlertIndex() {
+		this(CHUNK);
+	}
+
+	/** @param compactAfter ints left by removed alerts before the records are copied together (and a third of all) */
+	AlertIndex(int compactAfter) {
+		this.compactAfter = compactAfter;
+	}
 
 	@Override
 	public List<SavedAlert> matching(PostingMatched matched) {
@@ -114,10 +148,18 @@ public class AlertIndex implements AlertMatcher {
 		return matches;
 	}
 
+	/**
+	 * In two passes: the first runs through the lists and keeps the candidates that pass the checks there, reading
+	 * the first int of each one's record on the way; those reads do not depend on one another, so the processor
+	 * fetches many records from memory at once instead of waiting for each in turn, and the second pass, which
+	 * checks the records, finds them in its cache. (Reading a record was most of the time a posting took.)
+	 */
 	private Matches match(PostingMatched matched, PostingTerms posting) {
-		List<SavedAlert> found = new ArrayList<>();
 		int candidates = 0;
-		int read = 0;
+		int[][] chunks = this.chunks;
+		int[] passed = new int[256];
+		int count = 0;
+		int touched = 0;
 		for (int i = 0; i < posting.presentCount(); i++) {
 			int term = posting.present(i);
 			if (term >= this.lists.length || this.lists[term] == null) {
@@ -133,12 +175,22 @@ public class AlertIndex implements AlertMatcher {
 						|| posting.score < list[k + 3]) {
 					continue;
 				}
-				int slot = list[k];
-				int[] alert = this.alerts[slot];
-				read++;
-				if (CompiledAlerts.matches(alert, posting, term, this.vocabulary)) {
-					found.add(saved(slot));
+				int offset = list[k];
+				if (count + 2 > passed.length) {
+					passed = Arrays.copyOf(passed, passed.length * 2);
 				}
+				passed[count++] = offset;
+				passed[count++] = term;
+				touched += chunks[offset >>> CHUNK_BITS][offset & IN_CHUNK];
+			}
+		}
+		List<SavedAlert> found = new ArrayList<>();
+		for (int i = 0; i < count; i += 2) {
+			int offset = passed[i];
+			int[] chunk = chunks[offset >>> CHUNK_BITS];
+			int base = offset & IN_CHUNK;
+			if (CompiledAlerts.matches(chunk, base, posting, passed[i + 1], this.vocabulary)) {
+				found.add(CompiledAlerts.saved(chunk, base, this.vocabulary));
 			}
 		}
 		for (SavedAlert alert : this.unconditional.values()) {
@@ -146,6 +198,8 @@ public class AlertIndex implements AlertMatcher {
 				found.add(alert);
 			}
 		}
+		// touched is a sum of record lengths, never negative: the test keeps the reads from being dropped.
+		int read = (touched >= 0) ? count / 2 : -1;
 		return new Matches(found, candidates + this.unconditional.size(), read + this.unconditional.size());
 	}
 
@@ -158,21 +212,25 @@ public class AlertIndex implements AlertMatcher {
 		this.lock.writeLock().lock();
 		try {
 			long started = System.nanoTime();
-			Arrays.fill(this.listSizes, 0);
-			for (int slot = 0; slot < this.slots; slot++) {
-				int[] alert = this.alerts[slot];
-				if (alert != null) {
-					CompiledAlerts.order(alert, this.vocabulary);
-					for (int term : CompiledAlerts.indexTerms(alert)) {
-						file(term, slot, alert);
-					}
-				}
-			}
+			refileLocked(true);
 			logger.info("Filed {} alerts again under the criteria fewest postings meet, in {} ms", this.byId.size(),
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
 			this.lock.writeLock().unlock();
+		}
+	}
+
+	private void refileLocked(boolean reorder) {
+		Arrays.fill(this.listSizes, 0);
+		for (int slot = 0; slot < this.slots; slot++) {
+			int offset = this.offsets[slot];
+			if (offset >= 0) {
+				if (reorder) {
+					CompiledAlerts.order(this.chunks[offset >>> CHUNK_BITS], offset & IN_CHUNK, this.vocabulary);
+				}
+				fileAll(offset);
+			}
 		}
 	}
 
@@ -199,14 +257,15 @@ public class AlertIndex implements AlertMatcher {
 		try {
 			for (SavedAlert alert : alerts) {
 				removeLocked(alert.id());
-				Optional<int[]> compiled = CompiledAlerts.compile(alert.criteria(), alert.frequency(), this.vocabulary);
-				if (compiled.isPresent() && alert.accountId() != null) {
-					add(alert, compiled.get());
+				Optional<int[]> compiled = CompiledAlerts.compile(alert, this.vocabulary);
+				if (compiled.isPresent() && compiled.get().length <= CHUNK) {
+					add(compiled.get());
 				}
 				else {
 					this.unconditional.put(alert.id(), alert);
 				}
 			}
+			compactIfWasteful();
 		}
 		finally {
 			this.lock.writeLock().unlock();
@@ -218,6 +277,7 @@ public class AlertIndex implements AlertMatcher {
 		this.lock.writeLock().lock();
 		try {
 			removeLocked(alertId);
+			compactIfWasteful();
 		}
 		finally {
 			this.lock.writeLock().unlock();
@@ -229,7 +289,11 @@ public class AlertIndex implements AlertMatcher {
 		this.lock.readLock().lock();
 		try {
 			int slot = this.byId.get(alertId.getMostSignificantBits(), alertId.getLeastSignificantBits());
-			return (slot >= 0) ? Optional.of(saved(slot)) : Optional.ofNullable(this.unconditional.get(alertId));
+			if (slot < 0) {
+				return Optional.ofNullable(this.unconditional.get(alertId));
+			}
+			int offset = this.offsets[slot];
+			return Optional.of(CompiledAlerts.saved(this.chunks[offset >>> CHUNK_BITS], offset & IN_CHUNK, this.vocabulary));
 		}
 		finally {
 			this.lock.readLock().unlock();
@@ -242,8 +306,9 @@ public class AlertIndex implements AlertMatcher {
 		try {
 			Set<UUID> all = new HashSet<>(this.unconditional.keySet());
 			for (int slot = 0; slot < this.slots; slot++) {
-				if (this.alerts[slot] != null) {
-					all.add(new UUID(this.ids[4 * slot], this.ids[4 * slot + 1]));
+				int offset = this.offsets[slot];
+				if (offset >= 0) {
+					all.add(CompiledAlerts.id(this.chunks[offset >>> CHUNK_BITS], offset & IN_CHUNK));
 				}
 			}
 			return all;
@@ -274,34 +339,61 @@ public class AlertIndex implements AlertMatcher {
 		}
 	}
 
-	private SavedAlert saved(int slot) {
-		int[] alert = this.alerts[slot];
-		int at = 4 * slot;
-		return new SavedAlert(new UUID(this.ids[at], this.ids[at + 1]), new UUID(this.ids[at + 2], this.ids[at + 3]),
-				CompiledAlerts.criteria(alert, this.vocabulary), CompiledAlerts.frequency(alert));
+	/** How many times the records were copied together. */
+	int compactions() {
+		this.lock.readLock().lock();
+		try {
+			return this.compactions;
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
 	}
 
-	private void add(SavedAlert saved, int[] alert) {
+	private void add(int[] record) {
 		int slot;
 		if (this.freeCount > 0) {
 			slot = this.free[--this.freeCount];
 		}
 		else {
-			if (this.slots == this.alerts.length) {
-				this.alerts = Arrays.copyOf(this.alerts, this.slots * 2);
-				this.ids = Arrays.copyOf(this.ids, 4 * this.slots * 2);
+			if (this.slots == this.offsets.length) {
+				this.offsets = Arrays.copyOf(this.offsets, this.slots * 2);
 			}
 			slot = this.slots++;
 		}
-		this.alerts[slot] = alert;
-		int at = 4 * slot;
-		this.ids[at] = saved.id().getMostSignificantBits();
-		this.ids[at + 1] = saved.id().getLeastSignificantBits();
-		this.ids[at + 2] = saved.accountId().getMostSignificantBits();
-		this.ids[at + 3] = saved.accountId().getLeastSignificantBits();
-		this.byId.put(this.ids[at], this.ids[at + 1], slot);
-		for (int term : CompiledAlerts.indexTerms(alert)) {
-			file(term, slot, alert);
+		int offset = append(record, 0, record.length);
+		this.offsets[slot] = offset;
+		int[] chunk = this.chunks[offset >>> CHUNK_BITS];
+		int base = offset & IN_CHUNK;
+		this.byId.put(CompiledAlerts.longs(chunk, base)[0], CompiledAlerts.longs(chunk, base)[1], slot);
+		fileAll(offset);
+	}
+
+	/** Copies a record to the end of the chunks; returns its offset. */
+	private int append(int[] from, int at, int length) {
+		int chunk = this.end >>> CHUNK_BITS;
+		int in = this.end & IN_CHUNK;
+		if (in + length > CHUNK) {
+			chunk++;
+			in = 0;
+		}
+		if (chunk == this.chunks.length) {
+			this.chunks = Arrays.copyOf(this.chunks, chunk + 1);
+		}
+		if (this.chunks[chunk] == null) {
+			this.chunks[chunk] = new int[CHUNK];
+		}
+		System.arraycopy(from, at, this.chunks[chunk], in, length);
+		int offset = (chunk << CHUNK_BITS) | in;
+		this.end = offset + length;
+		return offset;
+	}
+
+	private void fileAll(int offset) {
+		int[] chunk = this.chunks[offset >>> CHUNK_BITS];
+		int base = offset & IN_CHUNK;
+		for (int term : CompiledAlerts.indexTerms(chunk, base)) {
+			file(term, offset, chunk, base);
 		}
 	}
 
@@ -311,17 +403,42 @@ public class AlertIndex implements AlertMatcher {
 		if (slot < 0) {
 			return;
 		}
-		for (int term : CompiledAlerts.indexTerms(this.alerts[slot])) {
-			unfile(term, slot);
+		int offset = this.offsets[slot];
+		int[] chunk = this.chunks[offset >>> CHUNK_BITS];
+		int base = offset & IN_CHUNK;
+		for (int term : CompiledAlerts.indexTerms(chunk, base)) {
+			unfile(term, offset);
 		}
-		this.alerts[slot] = null;
+		this.wasted += chunk[base + CompiledAlerts.LENGTH];
+		this.offsets[slot] = -1;
 		if (this.freeCount == this.free.length) {
 			this.free = Arrays.copyOf(this.free, this.freeCount * 2);
 		}
 		this.free[this.freeCount++] = slot;
 	}
 
-	private void file(int term, int slot, int[] alert) {
+	/** Copies the live records together when removed ones leave more than a third of the space unused. */
+	private void compactIfWasteful() {
+		if (this.wasted < this.compactAfter || this.wasted * 3 < this.end) {
+			return;
+		}
+		this.compactions++;
+		int[][] old = this.chunks;
+		this.chunks = new int[1][CHUNK];
+		this.end = 0;
+		this.wasted = 0;
+		for (int slot = 0; slot < this.slots; slot++) {
+			int offset = this.offsets[slot];
+			if (offset >= 0) {
+				int[] chunk = old[offset >>> CHUNK_BITS];
+				int base = offset & IN_CHUNK;
+				this.offsets[slot] = append(chunk, base, chunk[base + CompiledAlerts.LENGTH]);
+			}
+		}
+		refileLocked(false);
+	}
+
+	private void file(int term, int offset, int[] chunk, int base) {
 		if (term >= this.lists.length) {
 			int length = Math.max(term + 1, this.lists.length * 2);
 			this.lists = Arrays.copyOf(this.lists, length);
@@ -336,18 +453,18 @@ public class AlertIndex implements AlertMatcher {
 			list = Arrays.copyOf(list, ENTRY * (size + (size >> 1) + 1));
 		}
 		int at = ENTRY * size;
-		list[at] = slot;
-		CompiledAlerts.checks(alert, list, at + 1);
-		list[at + 3] = alert[0];
+		list[at] = offset;
+		CompiledAlerts.checks(chunk, base, list, at + 1);
+		list[at + 3] = chunk[base + CompiledAlerts.SCORE];
 		this.lists[term] = list;
 		this.listSizes[term] = size + 1;
 	}
 
-	private void unfile(int term, int slot) {
+	private void unfile(int term, int offset) {
 		int[] list = this.lists[term];
 		int last = this.listSizes[term] - 1;
 		for (int k = last; k >= 0; k--) {
-			if (list[ENTRY * k] == slot) {
+			if (list[ENTRY * k] == offset) {
 				System.arraycopy(list, ENTRY * last, list, ENTRY * k, ENTRY);
 				this.listSizes[term] = last;
 				return;
@@ -356,7 +473,8 @@ public class AlertIndex implements AlertMatcher {
 	}
 
 	/**
-	 * Alert id to slot, open addressing over the ids the index already keeps (no UUID or Integer object per alert).
+	 * Alert id to slot, open addressing over the ids the records already keep (no UUID or Integer object per
+	 * alert).
 	 */
 	private final class SlotsById {
 
@@ -391,7 +509,7 @@ public class AlertIndex implements AlertMatcher {
 		/** Call only for an id that is not in the table. */
 		void put(long most, long least, int slot) {
 			if ((this.used + 1) * 3L > this.table.length * 2L) {
-				rehash((this.size + 1) * 3L > this.table.length ? this.table.length * 2 : this.table.length);
+				rehash(((this.size + 1) * 3L > this.table.length) ? this.table.length * 2 : this.table.length);
 			}
 			int mask = this.table.length - 1;
 			int i = hash(most, least) & mask;
@@ -421,7 +539,8 @@ public class AlertIndex implements AlertMatcher {
 		}
 
 		private boolean is(int slot, long most, long least) {
-			return AlertIndex.this.ids[4 * slot] == most && AlertIndex.this.ids[4 * slot + 1] == least;
+			int offset = AlertIndex.this.offsets[slot];
+			return CompiledAlerts.hasId(AlertIndex.this.chunks[offset >>> CHUNK_BITS], offset & IN_CHUNK, most, least);
 		}
 
 		private void rehash(int capacity) {
@@ -432,7 +551,9 @@ public class AlertIndex implements AlertMatcher {
 			for (int entry : old) {
 				if (entry != EMPTY && entry != DELETED) {
 					int slot = entry - 1;
-					put(AlertIndex.this.ids[4 * slot], AlertIndex.this.ids[4 * slot + 1], slot);
+					int offset = AlertIndex.this.offsets[slot];
+					long[] id = CompiledAlerts.longs(AlertIndex.this.chunks[offset >>> CHUNK_BITS], offset & IN_CHUNK);
+					put(id[0], id[1], slot);
 				}
 			}
 		}
