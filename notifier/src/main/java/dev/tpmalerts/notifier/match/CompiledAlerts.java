@@ -303,11 +303,12 @@ final class CompiledAlerts {
 
 	private static List<String> strings(int[] data, int[] at, Vocabulary vocabulary) {
 		int n = data[at[0]++];
-		List<String> values = new ArrayList<>(n);
+		String[] values = new String[n];
 		for (int i = 0; i < n; i++) {
-			values.add(vocabulary.string(data[at[0]++]));
+			values[i] = vocabulary.string(data[at[0]++]);
 		}
-		return values;
+		// A fixed-size view: AlertCriteria copies every list it is given anyway.
+		return Arrays.asList(values);
 	}
 
 	private static void store(IntArray out, AlertCriteria criteria, Frequency frequency, Vocabulary vocabulary) {
