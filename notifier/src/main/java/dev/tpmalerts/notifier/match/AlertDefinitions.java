@@ -54,7 +54,7 @@ class AlertDefinitions implements SmartLifecycle {
 
 	private static final int BATCH = 10_000;
 
-	private final MonitorAlertMatcher index;
+	private final AlertIndex index;
 
 	private final Alerts alerts;
 
@@ -76,7 +76,7 @@ class AlertDefinitions implements SmartLifecycle {
 
 	private ScheduledExecutorService reconciler;
 
-	AlertDefinitions(MonitorAlertMatcher index, Alerts alerts, KafkaTemplate<Object, Object> template,
+	AlertDefinitions(AlertIndex index, Alerts alerts, KafkaTemplate<Object, Object> template,
 			KafkaProperties kafka, AlertIndexProperties properties) {
 		this.index = index;
 		this.alerts = alerts;

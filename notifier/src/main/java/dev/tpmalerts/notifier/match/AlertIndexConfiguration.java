@@ -15,8 +15,8 @@ class AlertIndexConfiguration {
 
 	@Bean
 	@Primary
-	MonitorAlertMatcher alertIndex(AlertIndexProperties properties) {
-		return new MonitorAlertMatcher(properties.presearcherPasses());
+	AlertIndex alertIndex() {
+		return new AlertIndex();
 	}
 
 	@Bean

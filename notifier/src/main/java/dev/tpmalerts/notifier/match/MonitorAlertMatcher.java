@@ -33,7 +33,11 @@ import dev.tpmalerts.shared.PostingMatched;
  * The live alerts in a lucene-monitor reverse index: a posting becomes one in-memory document, the presearcher
  * picks the alerts whose rarest terms it contains, and only those run their query. Alerts with no term criterion
  * at all (only a score or a salary, or nothing) would be candidates for every posting, so they sit in a small
- * list of their own instead. The index lives in memory and is rebuilt from the alert definitions topic at start.
+ * list of their own instead.
+ * <p>
+ * No longer the notifier's matcher: {@link AlertIndex} is, because a candidate costs 100–300 µs here (a stored-field
+ * read and a Lucene query each) against tens of nanoseconds there. Kept so that {@code ./tpm-alerts bench alerts}
+ * can measure both, and as the second, independent implementation the equality tests compare.
  */
 public class MonitorAlertMatcher implements AlertMatcher, AutoCloseable {
 
@@ -73,8 +77,18 @@ public class MonitorAlertMatcher implements AlertMatcher, AutoCloseable {
 
 	@Override
 	public List<SavedAlert> matching(PostingMatched matched) {
+		return match(matched).alerts();
+	}
+
+	/** The alerts a posting matches and how many queries the monitor ran to find them. */
+	public record Matches(List<SavedAlert> alerts, int candidates) {
+
+	}
+
+	/** {@link #matching}, with the number of candidates (queries run, plus the unconditional alerts). */
+	public Matches match(PostingMatched matched) {
 		if (matched.expired() || matched.posting() == null) {
-			return List.of();
+			return new Matches(List.of(), 0);
 		}
 		List<SavedAlert> found = new ArrayList<>();
 		for (SavedAlert alert : this.unconditional.values()) {
@@ -100,7 +114,7 @@ public class MonitorAlertMatcher implements AlertMatcher, AutoCloseable {
 				found.add(alert);
 			}
 		}
-		return found;
+		return new Matches(found, result.getQueriesRun() + this.unconditional.size());
 	}
 
 	/** Adds or replaces one alert. */

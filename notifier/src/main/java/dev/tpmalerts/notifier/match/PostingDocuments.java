@@ -1,7 +1,5 @@
 package dev.tpmalerts.notifier.match;
 
-import java.util.Locale;
-
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -68,9 +66,9 @@ final class PostingDocuments {
 		return facet + "/" + id;
 	}
 
-	/** Places compare without case, as {@code equalsIgnoreCase} does for the names people type. */
+	/** Places compare without case, exactly as {@code equalsIgnoreCase} does ("İstanbul" and "ISTANBUL" too). */
 	static String place(String name) {
-		return name.toLowerCase(Locale.ROOT);
+		return Vocabulary.fold(name);
 	}
 
 }

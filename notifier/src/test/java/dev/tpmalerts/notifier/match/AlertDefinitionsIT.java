@@ -56,7 +56,7 @@ class AlertDefinitionsIT {
 	Accounts accounts;
 
 	@Autowired
-	MonitorAlertMatcher index;
+	AlertIndex index;
 
 	@Autowired
 	AlertDefinitions definitions;
@@ -139,7 +139,7 @@ class AlertDefinitionsIT {
 			.web(WebApplicationType.NONE)
 			.run(arguments.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 				.toArray(String[]::new))) {
-			MonitorAlertMatcher rebuilt = second.getBean(MonitorAlertMatcher.class);
+			AlertIndex rebuilt = second.getBean(AlertIndex.class);
 
 			assertThat(snapshot(rebuilt)).isEqualTo(expected);
 			int matches = 0;
@@ -182,7 +182,7 @@ class AlertDefinitionsIT {
 		return id;
 	}
 
-	private static Map<UUID, SavedAlert> snapshot(MonitorAlertMatcher index) {
+	private static Map<UUID, SavedAlert> snapshot(AlertIndex index) {
 		Map<UUID, SavedAlert> alerts = new HashMap<>();
 		index.ids().forEach((id) -> alerts.put(id, index.find(id).orElseThrow()));
 		return alerts;

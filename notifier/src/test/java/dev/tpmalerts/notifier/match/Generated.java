@@ -21,7 +21,9 @@ import dev.tpmalerts.shared.Workplace;
 
 /**
  * Random alert criteria and matched postings drawn from small vocabularies, so that they often meet: keywords in
- * any case and with punctuation, phrases, places in any case, salaries by the year and by the hour.
+ * any case and with punctuation, phrases, places in any case (Istanbul with a dotted capital too), salaries by the
+ * year and by the hour. Two kinds of alerts: most as people save them (a role, a city or a country, a keyword or a
+ * facet), the rest with any mix of criteria, so that every clause is exercised.
  */
 final class Generated {
 
@@ -30,7 +32,7 @@ final class Generated {
 			"storage", "networking", "the", "and", "of");
 
 	private static final List<String> PLACES = List.of("US", "Austin", "TX", "London", "GB", "Berlin", "DE",
-			"Seattle", "WA", "New York", "NY", "Toronto", "Ontario", "CA");
+			"Seattle", "WA", "New York", "NY", "Toronto", "Ontario", "CA", "İstanbul", "ISTANBUL", "TR");
 
 	private final Random random;
 
@@ -39,6 +41,21 @@ final class Generated {
 	}
 
 	AlertCriteria criteria() {
+		return (this.random.nextDouble() < 0.6) ? selective() : broad();
+	}
+
+	/** A role, a place, then a keyword or a facet value or two; now and then a seniority, a score or a salary. */
+	private AlertCriteria selective() {
+		List<String> facet = (this.random.nextBoolean()) ? facet("technical", 1) : null;
+		return new AlertCriteria((facet == null) ? some(2, 1, this::keyword) : null,
+				(this.random.nextDouble() < 0.9) ? List.of(pick(TaxonomyIds.ROLES)) : null,
+				some(1, 0.2, () -> pick(TaxonomyIds.SENIORITIES)), null, null, null, facet, null,
+				facet("skills", 0.1), List.of(place()), some(1, 0.2, () -> pick(List.of(Workplace.values()).subList(0, 3))),
+				(this.random.nextDouble() < 0.1) ? new MinimumSalary(90_000.0, "USD") : null,
+				(this.random.nextDouble() < 0.3) ? this.random.nextInt(90) : null);
+	}
+
+	private AlertCriteria broad() {
 		return new AlertCriteria(some(2, 0.5, this::keyword), some(2, 0.6, () -> pick(TaxonomyIds.ROLES)),
 				some(2, 0.2, () -> pick(TaxonomyIds.SENIORITIES)), facet("certifications", 0.1),
 				facet("degrees", 0.05), facet("methodologies", 0.1), facet("technical", 0.2),
@@ -90,6 +107,7 @@ final class Generated {
 		for (int n = this.random.nextInt(3); n > 0; n--) {
 			locations.add(pick(List.of(Location.of("Austin", "TX", "US"), Location.of("London", null, "GB"),
 					Location.of("Berlin", "Berlin", "DE"), Location.of("New York", "NY", "US"),
+					Location.of("istanbul", null, "TR"),
 					Location.of(null, "Ontario", "CA"), Location.of(null, null, "US"))));
 		}
 		Salary salary = switch (this.random.nextInt(4)) {
