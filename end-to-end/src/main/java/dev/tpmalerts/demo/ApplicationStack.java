@@ -17,6 +17,15 @@ import dev.tpmalerts.embedded.PostgresDatabases;
  */
 public final class ApplicationStack implements AutoCloseable {
 
+	/**
+	 * The matcher's demo recruiter: the matcher runs with its {@code dev} profile, whose demo users and passwords
+	 * are published in the README; never a production login.
+	 */
+	public static final String DEMO_RECRUITER = "recruiter";
+
+	/** The password of {@link #DEMO_RECRUITER} (dev profile only). */
+	public static final String DEMO_RECRUITER_PASSWORD = "recruiter-demo-password";
+
 	/** Where the servers the applications talk to listen. */
 	public record Servers(String kafkaBootstrapServers, String elasticsearchUrl, int smtpPort) {
 
@@ -51,6 +60,8 @@ public final class ApplicationStack implements AutoCloseable {
 	public AppProcess startMatcher(Servers servers) throws IOException {
 		Map<String, String> properties = kafka(servers);
 		properties.put("spring.elasticsearch.uris", servers.elasticsearchUrl());
+		// The dev profile's demo users (recruiter, operator) let the demo and the end-to-end tests search.
+		properties.put("spring.profiles.active", "dev");
 		return start("matcher", FreePorts.next(), properties);
 	}
 

@@ -102,7 +102,9 @@ public final class DemoLauncher {
 		System.out.println("  (instant alerts stop at the per-account daily cap, tpm.notifier.delivery.instant-daily-cap,"
 				+ " 10 by default; later matches wait for the subscriber's next daily digest)");
 		System.out.printf(Locale.ROOT, "  first alert email %.1f s after start, all done in %.1f s%n", firstEmail, elapsed());
-		System.out.println("  recruiter search:  " + matcher.baseUrl() + "/api/postings?role=technical-program-manager");
+		System.out.println("  recruiter search:  " + matcher.baseUrl() + "/api/postings?role=technical-program-manager"
+				+ "  (HTTP basic, demo login " + ApplicationStack.DEMO_RECRUITER + " / "
+				+ ApplicationStack.DEMO_RECRUITER_PASSWORD + ")");
 		System.out.println("  Elasticsearch:     " + servers.elasticsearchUrl() + "/postings/_search?pretty");
 		System.out.println("  sent emails:       " + home.resolve("mail") + " (.eml files), or IMAP 127.0.0.1:"
 				+ mail.imapPort() + " user " + SUBSCRIBER + " password " + SUBSCRIBER);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -149,8 +150,15 @@ final class WalkingSkeleton {
 			assertThat(matched.postingId()).isEqualTo(postingId);
 			assertThat(matched.score()).isGreaterThanOrEqualTo(50);
 			assertThat(matched.tags()).allSatisfy((tag) -> assertThat(tag.evidence()).isNotEmpty());
-			String search = get(matcher.baseUrl() + "/api/postings?q=platform&role=technical-program-manager").body();
-			assertThat(search).contains(postingId);
+			String searchUrl = matcher.baseUrl() + "/api/postings?q=platform&role=technical-program-manager";
+			assertThat(get(searchUrl).statusCode()).as("the recruiter search needs a login").isEqualTo(401);
+			HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(searchUrl))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((ApplicationStack.DEMO_RECRUITER + ":" + ApplicationStack.DEMO_RECRUITER_PASSWORD)
+						.getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(search.statusCode()).isEqualTo(200);
+			assertThat(search.body()).contains(postingId);
 
 			// 4. Notifier: the alert email, as the SMTP server received it.
 			MimeMessage alert = this.inbox.awaitMessages(2, Duration.ofSeconds(60)).get(1);
