@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.tpmalerts.shared.Json;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * other error of the API.
  */
 @Configuration(proxyBeanMethods = false)
+// Without a web server (the reindex command, tests that only consume) there is no API to protect.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	static final String REALM = "tpm-alerts matcher";
