@@ -25,6 +25,7 @@ import dev.tpmalerts.demo.ApplicationStack.Servers;
 import dev.tpmalerts.embedded.ElasticsearchNode;
 import dev.tpmalerts.embedded.KafkaBroker;
 import dev.tpmalerts.embedded.MailServer;
+import dev.tpmalerts.embedded.MailText;
 import dev.tpmalerts.embedded.StartupListener;
 
 /**

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
@@ -27,6 +26,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 
 import dev.tpmalerts.demo.ApplicationStack.Database;
 import dev.tpmalerts.demo.ApplicationStack.Servers;
+import dev.tpmalerts.embedded.MailText;
 import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.JsonSerde;
 import dev.tpmalerts.shared.PostingEvent;
@@ -113,7 +113,7 @@ final class WalkingSkeleton {
 			assertThat(subscribed.statusCode()).isEqualTo(202);
 			MimeMessage confirmation = this.inbox.awaitMessages(1, Duration.ofSeconds(30)).get(0);
 			assertThat(confirmation.getSubject()).isEqualTo("Confirm your TPM job alerts");
-			String confirmLink = link(MailText.plainText(confirmation), "/subscriptions/confirm");
+			String confirmLink = MailText.link(LINK, MailText.plainText(confirmation), "/subscriptions/confirm");
 			assertThat(get(confirmLink).statusCode()).isEqualTo(200);
 			assertThat(get(confirmLink).statusCode()).as("a confirmation link works once").isEqualTo(404);
 
@@ -170,7 +170,7 @@ final class WalkingSkeleton {
 			assertThat(text).contains("Senior Technical Program Manager, Platform").contains(pageUrl);
 			assertThat(html).contains("href=\"" + pageUrl + "\"");
 			assertThat(alert.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
-			String unsubscribeLink = link(text, "/unsubscribe");
+			String unsubscribeLink = MailText.link(LINK, text, "/unsubscribe");
 			assertThat(alert.getHeader("List-Unsubscribe")[0]).isEqualTo("<" + unsubscribeLink + ">");
 			assertThat(this.notifierDb.query("select posting_id from delivery")).containsExactly(postingId);
 
@@ -183,16 +183,6 @@ final class WalkingSkeleton {
 			assertThat(this.notifierDb.query("select status from account")).containsExactly("UNSUBSCRIBED");
 			assertThat(this.notifierDb.query("select count(*) from consent where withdrawn_at is not null")).containsExactly("1");
 		}
-	}
-
-	private static String link(String text, String path) {
-		Matcher matcher = LINK.matcher(text);
-		while (matcher.find()) {
-			if (matcher.group(1).contains(path + "?")) {
-				return matcher.group(1);
-			}
-		}
-		throw new AssertionError("No " + path + " link in:\n" + text);
 	}
 
 	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -12,11 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.tpmalerts.embedded.FreePorts;
 import dev.tpmalerts.embedded.MailServer;
+import dev.tpmalerts.embedded.MailText;
 import dev.tpmalerts.embedded.PostgresDatabases;
 import dev.tpmalerts.notifier.account.AccountManagement;
 import dev.tpmalerts.notifier.account.EmailAddresses;
@@ -125,10 +123,10 @@ class ManageIT {
 		assertThat(((InternetAddress) confirmation.getFrom()[0]).getAddress()).isEqualTo("alerts@tpm-alerts.local");
 		assertThat(confirmation.getContentType()).startsWith("multipart/mixed");
 		assertThat(confirmation.getHeader("List-Unsubscribe")).as("nothing to unsubscribe from before confirming").isNull();
-		String text = text(confirmation);
-		String html = html(confirmation);
-		String confirm = link(text, "/subscriptions/confirm");
-		String manageFromConfirmation = link(text, "/manage");
+		String text = MailText.plainText(confirmation);
+		String html = MailText.html(confirmation);
+		String confirm = MailText.link(LINK, text, "/subscriptions/confirm");
+		String manageFromConfirmation = MailText.link(LINK, text, "/manage");
 		assertThat(html).contains("href=\"" + confirm.replace("&", "&amp;") + "\"")
 			.contains("href=\"" + manageFromConfirmation + "\"");
 		assertThat(text).contains("The link works for 48 hours");
@@ -277,8 +275,8 @@ class ManageIT {
 				subscribe(pending, "[]");
 		subscribe(active, "[]");
 		subscribe(unsubscribed, "[]");
-		get(link(text(nextTo(active, 0)), "/subscriptions/confirm"));
-		get(link(text(nextTo(unsubscribed, 0)), "/subscriptions/confirm"));
+		get(MailText.link(LINK, MailText.plainText(nextTo(active, 0)), "/subscriptions/confirm"));
+		get(MailText.link(LINK, MailText.plainText(nextTo(unsubscribed, 0)), "/subscriptions/confirm"));
 		String unsubscribedToken = this.tokens.issue(accountId(unsubscribed), TokenPurpose.MANAGE, Duration.ofHours(1));
 		api("POST", "/api/account/consent/withdraw", unsubscribedToken, null);
 		this.jdbc.sql("insert into suppression (email_hash, reason, created_at) values (?, 'bounced', ?)")
@@ -305,7 +303,7 @@ class ManageIT {
 		assertThat(nextTo(pending, 1).getSubject()).isEqualTo("Confirm your TPM job alerts");
 		MimeMessage already = nextTo(active, 1);
 		assertThat(already.getSubject()).isEqualTo("You are already subscribed to TPM job alerts");
-		assertThat(get(link(text(already), "/manage")).body()).contains("Status: <strong>active</strong>");
+		assertThat(get(MailText.link(LINK, MailText.plainText(already), "/manage")).body()).contains("Status: <strong>active</strong>");
 		assertThat(nextTo(unsubscribed, 1).getSubject()).isEqualTo("Confirm your TPM job alerts");
 		assertThat(count("select count(*) from consent c join account a on a.id = c.account_id where a.email = '"
 				+ unsubscribed + "'")).as("a new consent record").isEqualTo(2);
@@ -354,8 +352,8 @@ class ManageIT {
 		MimeMessage message = nextTo(email, 1);
 		assertThat(message.getSubject()).isEqualTo("Manage your TPM job alerts");
 		assertThat(message.getAllRecipients()).hasSize(1);
-		assertThat(html(message)).contains("Manage your TPM job alerts</a>");
-		assertThat(get(link(text(message), "/manage")).body()).contains("Status: <strong>active</strong>");
+		assertThat(MailText.html(message)).contains("Manage your TPM job alerts</a>");
+		assertThat(get(MailText.link(LINK, MailText.plainText(message), "/manage")).body()).contains("Status: <strong>active</strong>");
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mail.messageCount() == before + 1);
 
 		// The form on the page of an expired link does the same.
@@ -469,7 +467,7 @@ class ManageIT {
 	private String activeAccount(String email) throws Exception {
 		int before = sentTo(email);
 		subscribe(email, "[]");
-		assertThat(get(link(text(nextTo(email, before)), "/subscriptions/confirm")).statusCode()).isEqualTo(200);
+		assertThat(get(MailText.link(LINK, MailText.plainText(nextTo(email, before)), "/subscriptions/confirm")).statusCode()).isEqualTo(200);
 		return this.tokens.issue(accountId(email), TokenPurpose.MANAGE, Duration.ofHours(1));
 	}
 
@@ -566,40 +564,6 @@ class ManageIT {
 		int to = text.indexOf(end, from + start.length());
 		assertThat(to).as("'%s' in %s", end, text).isNotNegative();
 		return text.substring(from + start.length(), to);
-	}
-
-	private static String link(String text, String path) {
-		Matcher matcher = LINK.matcher(text);
-		while (matcher.find()) {
-			if (matcher.group(1).contains(path + "?")) {
-				return matcher.group(1);
-			}
-		}
-		throw new AssertionError("No " + path + " link in:\n" + text);
-	}
-
-	private static String text(MimeMessage message) throws Exception {
-		return part(message.getContent(), "text/plain");
-	}
-
-	private static String html(MimeMessage message) throws Exception {
-		return part(message.getContent(), "text/html");
-	}
-
-	private static String part(Object content, String type) throws Exception {
-		if (content instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart body = multipart.getBodyPart(i);
-				if (body.isMimeType(type)) {
-					return body.getContent().toString();
-				}
-				String nested = part(body.getContent(), type);
-				if (!nested.isEmpty()) {
-					return nested;
-				}
-			}
-		}
-		return "";
 	}
 
 }

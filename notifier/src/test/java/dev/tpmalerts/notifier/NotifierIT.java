@@ -11,11 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tpmalerts.embedded.FreePorts;
 import dev.tpmalerts.embedded.MailServer;
+import dev.tpmalerts.embedded.MailText;
 import dev.tpmalerts.embedded.PostgresDatabases;
 import dev.tpmalerts.shared.JsonSerde;
 import dev.tpmalerts.shared.Location;
@@ -103,7 +101,7 @@ class NotifierIT {
 		publish(matched(early, 80));
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> mail.messageCount() == before + 1);
 
-		assertThat(get(link(text(confirmation), "/subscriptions/confirm")).statusCode()).isEqualTo(200);
+		assertThat(get(MailText.link(LINK, MailText.plainText(confirmation), "/subscriptions/confirm")).statusCode()).isEqualTo(200);
 		assertThat(status(email)).isEqualTo("ACTIVE");
 
 		Posting posting = posting("Senior Technical Program Manager, Payments");
@@ -111,11 +109,11 @@ class NotifierIT {
 		MimeMessage alert = nextMessage(before + 1);
 		assertThat(alert.getSubject()).isEqualTo("New TPM job: Senior Technical Program Manager, Payments at Contoso");
 		assertThat(alert.getContentType()).startsWith("multipart/mixed");
-		assertThat(text(alert)).contains("Senior Technical Program Manager, Payments")
+		assertThat(MailText.plainText(alert)).contains("Senior Technical Program Manager, Payments")
 			.contains(posting.canonicalUrl())
 			.contains("You receive this email because you subscribed to instant TPM job alerts");
-		assertThat(html(alert)).contains("<a href=\"" + posting.canonicalUrl() + "\">");
-		String unsubscribe = link(text(alert), "/unsubscribe");
+		assertThat(MailText.html(alert)).contains("<a href=\"" + posting.canonicalUrl() + "\">");
+		String unsubscribe = MailText.link(LINK, MailText.plainText(alert), "/unsubscribe");
 		assertThat(alert.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
 		assertThat(alert.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
@@ -172,7 +170,7 @@ class NotifierIT {
 		String email = "dave@example.org";
 		int before = mail.messageCount();
 		subscribe(email, true, true);
-		get(link(text(nextMessage(before)), "/subscriptions/confirm"));
+		get(MailText.link(LINK, MailText.plainText(nextMessage(before)), "/subscriptions/confirm"));
 
 		publish(matched(posting("TPM\r\nBcc: victim@example.org"), 80));
 
@@ -209,40 +207,6 @@ class NotifierIT {
 			.as("message %d arrives", alreadyReceived + 1)
 			.isTrue();
 		return mail.receivedMessages().get(alreadyReceived);
-	}
-
-	private static String link(String text, String path) {
-		Matcher matcher = LINK.matcher(text);
-		while (matcher.find()) {
-			if (matcher.group(1).contains(path + "?")) {
-				return matcher.group(1);
-			}
-		}
-		throw new AssertionError("No " + path + " link in:\n" + text);
-	}
-
-	private static String text(MimeMessage message) throws Exception {
-		return part(message.getContent(), "text/plain");
-	}
-
-	private static String html(MimeMessage message) throws Exception {
-		return part(message.getContent(), "text/html");
-	}
-
-	private static String part(Object content, String type) throws Exception {
-		if (content instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart body = multipart.getBodyPart(i);
-				if (body.isMimeType(type)) {
-					return body.getContent().toString();
-				}
-				String nested = part(body.getContent(), type);
-				if (!nested.isEmpty()) {
-					return nested;
-				}
-			}
-		}
-		return "";
 	}
 
 	private static Posting posting(String title) {

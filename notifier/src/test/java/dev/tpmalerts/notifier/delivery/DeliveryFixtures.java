@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -101,30 +98,6 @@ final class DeliveryFixtures {
 		catch (InterruptedException | ExecutionException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static String text(MimeMessage message) throws Exception {
-		return part(message.getContent(), "text/plain");
-	}
-
-	static String html(MimeMessage message) throws Exception {
-		return part(message.getContent(), "text/html");
-	}
-
-	private static String part(Object content, String type) throws Exception {
-		if (content instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart body = multipart.getBodyPart(i);
-				if (body.isMimeType(type)) {
-					return body.getContent().toString();
-				}
-				String nested = part(body.getContent(), type);
-				if (!nested.isEmpty()) {
-					return nested;
-				}
-			}
-		}
-		return "";
 	}
 
 	static int count(JdbcClient jdbc, String sql, Object... params) {

@@ -32,13 +32,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.tpmalerts.embedded.MailText.html;
+import static dev.tpmalerts.embedded.MailText.plainText;
 import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.TPM;
 import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.count;
-import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.html;
 import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.matched;
 import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.posting;
 import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.publish;
-import static dev.tpmalerts.notifier.delivery.DeliveryFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -132,7 +132,7 @@ class DeliveryIT {
 		assertThat(alert.getHeader("Bcc")).isNull();
 		assertThat(alert.getAllRecipients()).extracting(Object::toString).containsExactly(email);
 		assertThat(alert.getContentType()).startsWith("multipart/");
-		String text = text(alert);
+		String text = plainText(alert);
 		String html = html(alert);
 		assertThat(text).contains("Senior TPM Bcc: victim@example.org", "Contoso — Austin, TX, US",
 				"Lead cross-team programs.", posting.canonicalUrl(),
@@ -259,7 +259,7 @@ class DeliveryIT {
 		MimeMessage dailyDigest = next(before + 1);
 		assertThat(dailyDigest.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(newYork);
 		assertThat(dailyDigest.getSubject()).isEqualTo("Your daily TPM jobs: 5 new postings, top: TPM scored 95");
-		String text = text(dailyDigest);
+		String text = plainText(dailyDigest);
 		assertThat(text).containsSubsequence("Monday 2 November 2026", "1. TPM scored 95", "2. TPM scored 90",
 				"3. TPM scored 80", "…and 2 more matching postings not shown here.",
 				"You receive this email because you subscribed to a daily digest of TPM job alerts for roles technical program manager, a score of at least 50.")

@@ -1,13 +1,15 @@
-package dev.tpmalerts.demo;
+package dev.tpmalerts.embedded;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
-/** Reads the parts of a received MIME message. */
+/** Reads the parts of a received MIME message, and the links in them: for the demo and the tests. */
 public final class MailText {
 
 	private MailText() {
@@ -21,6 +23,20 @@ public final class MailText {
 	/** The text/html part, wherever it sits in the multipart tree. */
 	public static String html(Part part) throws IOException, MessagingException {
 		return find(part, "text/html");
+	}
+
+	/**
+	 * The first of the links {@code links} finds (its group 1) whose path is {@code path}, followed by its query.
+	 * @throws AssertionError when the text has no such link
+	 */
+	public static String link(Pattern links, String text, String path) {
+		Matcher matcher = links.matcher(text);
+		while (matcher.find()) {
+			if (matcher.group(1).contains(path + "?")) {
+				return matcher.group(1);
+			}
+		}
+		throw new AssertionError("No " + path + " link in:\n" + text);
 	}
 
 	private static String find(Part part, String type) throws IOException, MessagingException {
