@@ -138,7 +138,7 @@ public record AlertCriteria(List<String> keywords, List<String> roles, List<Stri
 		if (!anyOf(this.roles, matched.role()) || !anyOf(this.seniorities, posting.seniority())) {
 			return false;
 		}
-		if (this.minScore != null && matched.score() < this.minScore) {
+		if (!meetsNumbers(matched)) {
 			return false;
 		}
 		if (!this.workplaces.isEmpty() && !this.workplaces.contains(posting.workplace())) {
@@ -150,9 +150,6 @@ public record AlertCriteria(List<String> keywords, List<String> roles, List<Stri
 			}
 		}
 		if (!this.locations.isEmpty() && !isIn(posting.locations())) {
-			return false;
-		}
-		if (this.minSalary != null && !pays(posting.salary())) {
 			return false;
 		}
 		if (!this.keywords.isEmpty()) {
@@ -207,13 +204,29 @@ public record AlertCriteria(List<String> keywords, List<String> roles, List<Stri
 		return false;
 	}
 
-	private boolean pays(Salary salary) {
+	/**
+	 * The checks on numbers alone: the score reaches {@code minScore} and the salary {@code minSalary}. A term index
+	 * cannot make them, so the alert index runs them on its candidates.
+	 */
+	public boolean meetsNumbers(PostingMatched matched) {
+		if (this.minScore != null && matched.score() < this.minScore) {
+			return false;
+		}
+		if (this.minSalary == null) {
+			return true;
+		}
+		Salary salary = (matched.posting() != null) ? matched.posting().salary() : null;
 		if (salary == null || salary.currency() == null
 				|| !salary.currency().equalsIgnoreCase(this.minSalary.currency())) {
 			return false;
 		}
-		Double top = (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
+		Double top = annualTop(salary);
 		return top != null && top >= this.minSalary.amount();
+	}
+
+	/** What a salary pays a year at most: its annual top, or its annual bottom when it gives only one figure. */
+	public static Double annualTop(Salary salary) {
+		return (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
 	}
 
 	private static boolean anyOf(List<String> wanted, String value) {

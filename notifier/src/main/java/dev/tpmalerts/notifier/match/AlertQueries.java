@@ -13,9 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import dev.tpmalerts.notifier.alert.AlertCriteria;
-import dev.tpmalerts.shared.Posting;
 import dev.tpmalerts.shared.PostingMatched;
-import dev.tpmalerts.shared.Salary;
 
 /**
  * Alert criteria as a Lucene query over {@link PostingDocuments}, plus the checks a term index cannot make (score
@@ -59,23 +57,7 @@ final class AlertQueries {
 	 * pay. Cheap, so it runs on every candidate the query let through.
 	 */
 	static boolean meetsNumbers(AlertCriteria criteria, PostingMatched matched) {
-		Posting posting = matched.posting();
-		if (matched.expired() || posting == null) {
-			return false;
-		}
-		if (criteria.minScore() != null && matched.score() < criteria.minScore()) {
-			return false;
-		}
-		AlertCriteria.MinimumSalary minimum = criteria.minSalary();
-		if (minimum == null) {
-			return true;
-		}
-		Salary salary = posting.salary();
-		if (salary == null || salary.currency() == null || !salary.currency().equalsIgnoreCase(minimum.currency())) {
-			return false;
-		}
-		Double top = (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
-		return top != null && top >= minimum.amount();
+		return !matched.expired() && matched.posting() != null && criteria.meetsNumbers(matched);
 	}
 
 	private static <T> int anyOf(BooleanQuery.Builder query, List<T> values, Function<T, Term> term) {

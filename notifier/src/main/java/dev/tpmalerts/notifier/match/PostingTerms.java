@@ -69,7 +69,7 @@ final class PostingTerms {
 		}
 		Salary salary = posting.salary();
 		this.currency = (salary != null) ? salary.currency() : null;
-		this.annualTop = (salary == null) ? null : (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
+		this.annualTop = (salary == null) ? null : AlertCriteria.annualTop(salary);
 	}
 
 	private void addPlace(Vocabulary vocabulary, String part) {
