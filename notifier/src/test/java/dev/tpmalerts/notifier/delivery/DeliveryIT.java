@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tpmalerts.embedded.MailServer;
 import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.notifier.MutableClock;
 import dev.tpmalerts.notifier.account.Accounts;
 import dev.tpmalerts.notifier.alert.Alerts;
 import dev.tpmalerts.notifier.alert.Frequency;

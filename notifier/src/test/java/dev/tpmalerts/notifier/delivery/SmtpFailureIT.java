@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tpmalerts.embedded.FreePorts;
 import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.notifier.MutableClock;
 import dev.tpmalerts.notifier.account.Accounts;
 import dev.tpmalerts.notifier.account.EmailAddresses;
 import dev.tpmalerts.notifier.alert.Alerts;

@@ -1,13 +1,11 @@
 package dev.tpmalerts.notifier.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tpmalerts.notifier.MutableClock;
 import dev.tpmalerts.notifier.web.TokenBuckets.Decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class TokenBucketsTest {
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
 	@Test
 	void shouldAllowTheBurstThenOneRequestPerRefillPeriod() {
@@ -71,31 +69,6 @@ class TokenBucketsTest {
 	void shouldRefuseALimitThatCouldNeverAllowAnything() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TokenBuckets(0, Duration.ofMinutes(1), 10, this.clock));
 		assertThatIllegalArgumentException().isThrownBy(() -> new TokenBuckets(1, Duration.ZERO, 10, this.clock));
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

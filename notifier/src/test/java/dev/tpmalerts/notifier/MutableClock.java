@@ -1,4 +1,4 @@
-package dev.tpmalerts.notifier.delivery;
+package dev.tpmalerts.notifier;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets and moves, so that digests and retries fall due without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test sets and moves, so that digests, retries and rate limits fall due without waiting. */
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = start;
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.now = instant;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
@@ -30,7 +30,7 @@ final class MutableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("the delivery code converts instants to zones itself");
+		throw new UnsupportedOperationException("the code under test converts instants to zones itself");
 	}
 
 	@Override
