@@ -1,4 +1,4 @@
-package dev.tpmalerts.matcher.security;
+package dev.tpmalerts.security;
 
 import java.util.ArrayList;
 import java.util.List;

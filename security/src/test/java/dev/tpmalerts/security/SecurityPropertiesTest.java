@@ -1,10 +1,10 @@
-package dev.tpmalerts.matcher.security;
+package dev.tpmalerts.security;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tpmalerts.matcher.security.SecurityProperties.User;
+import dev.tpmalerts.security.SecurityProperties.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
