@@ -12,6 +12,7 @@ import dev.tpmalerts.shared.Json;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -42,6 +43,19 @@ public final class ApiSecurity {
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable);
 	}
+
+	/**
+	 * The web pages of the operators and recruiters: Spring Security's own sign-in page (no external resources),
+	 * a session cookie, CSRF tokens on every form, and a Content-Security-Policy that allows only this origin.
+	 */
+	public static HttpSecurity pages(HttpSecurity http) throws Exception {
+		return http.formLogin(Customizer.withDefaults())
+			.logout(Customizer.withDefaults())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+	}
+
+	/** Pages load scripts, styles and images from their own origin only: nothing from a CDN, nothing inline. */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
 	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String realm)
 			throws IOException {
