@@ -26,7 +26,10 @@ public final class AlertTerms {
 	/** The closed vocabulary of each term facet, in the order demand is reported ({@link #COUNTRY} is open). */
 	public static final Map<String, List<String>> VOCABULARIES = vocabularies();
 
-	/** The facet of ISO 3166 country codes among an alert's locations ("US", "de"). */
+	/**
+	 * The facet of ISO 3166 country codes among an alert's locations ("US", "de"). A two-letter place that is a code
+	 * counts as that country, so "CA" is Canada even when California was meant: noise in an aggregate, no more.
+	 */
 	public static final String COUNTRY = "country";
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -44,7 +47,8 @@ public final class AlertTerms {
 		Set<Term> terms = new LinkedHashSet<>();
 		add(terms, "role", criteria.roles());
 		add(terms, "seniority", criteria.seniorities());
-		criteria.facets().forEach((facet, values) -> add(terms, facet, values));
+		Map<String, List<String>> facets = criteria.facets();
+		AlertCriteria.FACET_NAMES.forEach((facet) -> add(terms, facet, facets.get(facet)));
 		add(terms, "workplace", criteria.workplaces()
 			.stream()
 			.filter((workplace) -> workplace != null && workplace != Workplace.UNKNOWN)
