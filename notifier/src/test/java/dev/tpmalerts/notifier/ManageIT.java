@@ -471,7 +471,7 @@ class ManageIT {
 
 	/** Subscribes, confirms and returns a manage token of the account. */
 	private String activeAccount(String email) throws Exception {
-		int before = sentTo(email);
+		int before = Inbox.of(mail, email).size();
 		subscribe(email, "[]");
 		assertThat(get(MailText.link(LINK, MailText.plainText(nextTo(email, before)), "/subscriptions/confirm")).statusCode()).isEqualTo(200);
 		return this.tokens.issue(accountId(email), TokenPurpose.MANAGE, Duration.ofHours(1));
@@ -525,32 +525,8 @@ class ManageIT {
 		return this.jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
 	}
 
-	/** How many messages went to this address so far (GreenMail lists them by mailbox, not by arrival). */
-	private static int sentTo(String email) throws Exception {
-		int count = 0;
-		for (MimeMessage message : mail.receivedMessages()) {
-			if (((InternetAddress) message.getAllRecipients()[0]).getAddress().equalsIgnoreCase(email)) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/** The message to {@code email} after the first {@code previous} ones, waiting for it. */
-	private static MimeMessage nextTo(String email, int previous) throws Exception {
-		MimeMessage[] found = new MimeMessage[1];
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			int seen = 0;
-			for (MimeMessage message : mail.receivedMessages()) {
-				if (((InternetAddress) message.getAllRecipients()[0]).getAddress().equalsIgnoreCase(email)
-						&& seen++ == previous) {
-					found[0] = message;
-					return true;
-				}
-			}
-			return false;
-		});
-		return found[0];
+	private static MimeMessage nextTo(String email, int previous) {
+		return Inbox.nextTo(mail, email, previous);
 	}
 
 	private static String between(String text, String start, String end) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -218,7 +216,7 @@ class PagesBrowserIT {
 		page.findElement(By.cssSelector("#error-summary a[href='#consent']")).sendKeys(Keys.ENTER);
 		assertThat(page.getCurrentUrl()).endsWith("#consent");
 		assertThat(this.jdbc.sql("select count(*) from account").query(Integer.class).single()).isZero();
-		assertThat(mail.receivedMessages()).noneMatch((message) -> recipient(message).equals("no.consent@example.org"));
+		assertThat(Inbox.of(mail, "no.consent@example.org")).isEmpty();
 	}
 
 	/** Every visible input and select has a label, the page has a language and loads nothing from elsewhere. */
@@ -244,27 +242,8 @@ class PagesBrowserIT {
 		return page.findElement(By.xpath("//button[starts-with(normalize-space(), '" + text + "')]"));
 	}
 
-	/** The message to {@code email} after the first {@code previous} ones, waiting for it. */
 	private static MimeMessage nextTo(String email, int previous) {
-		MimeMessage[] found = new MimeMessage[1];
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			List<MimeMessage> to = mail.receivedMessages().stream().filter((m) -> recipient(m).equals(email)).toList();
-			if (to.size() > previous) {
-				found[0] = to.get(previous);
-				return true;
-			}
-			return false;
-		});
-		return found[0];
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Inbox.nextTo(mail, email, previous);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.tpmalerts.notifier.insight;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -98,9 +99,8 @@ public class DemandInsight {
 			.add(closed(facet, vocabulary, counts.getOrDefault(facet, Map.of()))));
 		facets.add(open(AlertTerms.COUNTRY, counts.getOrDefault(AlertTerms.COUNTRY, Map.of())));
 		facets.add(closed(FREQUENCY,
-				List.of(Frequency.values()).stream().map((f) -> f.name().toLowerCase(Locale.ROOT)).toList(), frequencies));
-		Count total = count(active);
-		return new Demand(this.clock.instant(), this.minCount, total, facets);
+				Arrays.stream(Frequency.values()).map((f) -> f.name().toLowerCase(Locale.ROOT)).toList(), frequencies));
+		return new Demand(this.clock.instant(), this.minCount, count(active), facets);
 	}
 
 	/** Every value of the vocabulary, shown or not, so that a value's presence tells nothing. */
