@@ -106,6 +106,9 @@ public final class DemoLauncher {
 		System.out.println("  recruiter search:  " + matcher.baseUrl() + "/api/postings?role=technical-program-manager"
 				+ "  (HTTP basic, demo login " + ApplicationStack.DEMO_RECRUITER + " / "
 				+ ApplicationStack.DEMO_RECRUITER_PASSWORD + ")");
+		System.out.println("  subscribe page:    " + notifier.baseUrl() + "/subscribe  (the confirmation email lands in the"
+				+ " mail folder below; its link opens the manage page)");
+		System.out.println("  demand insight:    " + notifier.baseUrl() + "/api/insight/demand  (HTTP basic, the same demo login)");
 		System.out.println("  Elasticsearch:     " + servers.elasticsearchUrl() + "/postings/_search?pretty");
 		System.out.println("  sent emails:       " + home.resolve("mail") + " (.eml files), or IMAP 127.0.0.1:"
 				+ mail.imapPort() + " user " + SUBSCRIBER + " password " + SUBSCRIBER);
