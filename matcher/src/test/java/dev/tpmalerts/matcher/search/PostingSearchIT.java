@@ -135,6 +135,31 @@ class PostingSearchIT {
 	}
 
 	@Test
+	void shouldCountEachFacetWithTheOtherFacetsFiltersButNotItsOwn() throws Exception {
+		Map<String, Object> remote = search("&workplace=remote");
+		assertThat(remote.get("total")).isEqualTo(1);
+		Map<String, Map<String, Integer>> facets = cast(remote.get("facets"));
+		// Its own filter does not narrow the workplace counts: the other choices stay in view with what they find.
+		assertThat(facets.get("workplace")).isEqualTo(Map.of("remote", 1, "hybrid", 1, "onsite", 2));
+		// Every other facet is counted over the remote postings only.
+		assertThat(facets.get("role").values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+		assertThat(facets.get("certifications")).containsEntry("pmp", 1);
+
+		Map<String, Object> hybridWithPmp = search("&workplace=hybrid&certifications=pmp");
+		assertThat(hybridWithPmp.get("total")).isEqualTo(0);
+		facets = cast(hybridWithPmp.get("facets"));
+		assertThat(facets.get("workplace")).as("workplaces of the postings asking for PMP").isEqualTo(Map.of("remote", 1));
+		assertThat(facets.get("certifications")).as("certifications of the hybrid postings").doesNotContainKey("pmp");
+		assertThat(facets.get("role").values().stream().mapToInt(Integer::intValue).sum()).isZero();
+
+		// Filters that are not facets narrow every count.
+		Map<String, Object> german = search("&workplace=remote&country=de");
+		assertThat(german.get("total")).isEqualTo(0);
+		facets = cast(german.get("facets"));
+		assertThat(facets.get("workplace")).isEqualTo(Map.of("hybrid", 1));
+	}
+
+	@Test
 	void shouldSortByScoreByDefaultAndKeepOnlyHitsAtTheMinimumScore() throws Exception {
 		List<Map<String, Object>> hits = cast(search("").get("hits"));
 		List<Integer> scores = hits.stream().map((hit) -> (Integer) hit.get("score")).toList();
@@ -189,6 +214,22 @@ class PostingSearchIT {
 
 		assertThat(get("/api/postings?salaryMin=100000").body()).contains("\"parameter\":\"currency\"");
 		assertThat(get("/api/postings?after=bm90IGEgY3Vyc29y").body()).contains("\"parameter\":\"after\"");
+	}
+
+	@Test
+	void shouldRefuseACursorChangedByTheClientNamingAfter() throws Exception {
+		String next = (String) search("&sort=date&size=1").get("next");
+		assertThat(next).contains(".");
+		char[] chars = next.toCharArray();
+		chars[3] = (chars[3] == 'A') ? 'B' : 'A';
+		String query = "/api/postings?q=" + this.word + "&sort=date&size=1&after=";
+
+		assertThat(get(query + next).statusCode()).isEqualTo(200);
+		HttpResponse<String> tampered = get(query + new String(chars));
+		assertThat(tampered.statusCode()).isEqualTo(400);
+		Map<String, Object> problem = cast(Json.mapper().readValue(tampered.body(), Map.class));
+		assertThat(problem).containsEntry("parameter", "after");
+		assertThat((String) problem.get("detail")).contains("not a cursor this search handed out");
 	}
 
 	private List<String> ids(String filters) throws Exception {
