@@ -29,11 +29,7 @@ class SearchCursors {
 	private final SecretKeySpec key;
 
 	SearchCursors(SearchProperties properties) {
-		this(properties.cursorKeyBytes());
-	}
-
-	SearchCursors(byte[] key) {
-		this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+		this.key = new SecretKeySpec(properties.cursorKeyBytes(), ALGORITHM);
 	}
 
 	/** The cursor a page hands out for the next one: {@code payload.signature}, both base64url. */

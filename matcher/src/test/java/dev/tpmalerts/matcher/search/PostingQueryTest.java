@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PostingQueryTest {
 
-	private static final SearchCursors CURSORS = new SearchCursors("a test key of at least 32 characters".getBytes());
+	private static final SearchCursors CURSORS = new SearchCursors(new SearchProperties("a test key of at least 32 characters"));
 
 	@Test
 	void shouldParseEveryFilterWithListsByCommaOrRepetition() {
