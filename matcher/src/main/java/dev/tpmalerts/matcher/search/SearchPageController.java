@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -73,6 +74,8 @@ class SearchPageController {
 			PostingQuery query = PostingQuery.parse(parameters, this.cursors);
 			SearchResult result = this.search.search(query);
 			model.addAttribute("sort", query.sort().name().toLowerCase(Locale.ROOT));
+			model.addAttribute("size", query.size());
+			model.addAttribute("sizes", new TreeSet<>(List.of(10, 20, 50, 100, query.size())));
 			model.addAttribute("result", result);
 			model.addAttribute("facets", choices(query, result));
 			model.addAttribute("nextPage", (result.next() != null) ? page(parameters, result.next()) : null);
@@ -82,6 +85,8 @@ class SearchPageController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("problem", ex.getMessage());
 			model.addAttribute("sort", "score");
+			model.addAttribute("size", 20);
+			model.addAttribute("sizes", List.of(10, 20, 50, 100));
 		}
 		return "search";
 	}
@@ -132,6 +137,8 @@ class SearchPageController {
 			.flatMap(List::stream)
 			.forEach((id) -> labels.put(id, label(id)));
 		TaxonomyIds.FACETS.values().forEach((ids) -> ids.forEach((id) -> labels.putIfAbsent(id, label(id))));
+		// The score breakdown's points for a title that names the role.
+		labels.put("title", "Title");
 		return Map.copyOf(labels);
 	}
 
