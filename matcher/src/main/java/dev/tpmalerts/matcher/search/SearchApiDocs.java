@@ -69,17 +69,18 @@ class SearchApiDocs {
 			.sorted()
 			.forEach((facet) -> parameters.add(ids(facet, "Tags of the taxonomy facet " + facet, TaxonomyIds.FACETS.get(facet))));
 		parameters.add(ids("workplace", "Workplaces", PostingQuery.WORKPLACES));
-		parameters.add(parameter("location", "Words of a city or region, all of which a posting's location must contain",
-				new StringSchema().example("San Francisco")));
-		parameters.add(list("country", "Country codes as postings carry them, any of these", new StringSchema().example("US")));
+		// No examples on the filters: Swagger UI's "Try it out" would fill them in and narrow the search unasked.
+		parameters.add(parameter("location", "Words of a city or region, all of which a posting's location must contain, e.g. San Francisco",
+				new StringSchema()));
+		parameters.add(list("country", "Country codes as postings carry them (e.g. US), any of these", new StringSchema()));
 		parameters.add(parameter("salaryMin", "Least annual salary: the posting's annualised range must reach it (needs currency)",
 				new NumberSchema().minimum(BigDecimal.ZERO)));
 		parameters.add(parameter("salaryMax", "Most annual salary: the posting's range must start at or below it (needs currency; not below salaryMin)",
 				new NumberSchema().minimum(BigDecimal.ZERO)));
-		parameters.add(parameter("currency", "ISO 4217 code of the salary bounds; postings in other currencies are left out",
-				new StringSchema().pattern("^[A-Za-z]{3}$").example("USD")));
+		parameters.add(parameter("currency", "ISO 4217 code of the salary bounds, e.g. USD; postings in other currencies are left out",
+				new StringSchema().pattern("^[A-Za-z]{3}$")));
 		parameters.add(parameter("minScore", "Least match score", integer(0, 100, 0)));
-		parameters.add(parameter("postedSince", "Least date posted", new StringSchema().format("date").example("2026-11-01")));
+		parameters.add(parameter("postedSince", "Least date posted, e.g. 2026-11-01", new StringSchema().format("date")));
 		parameters.add(parameter("sort", "score: best match first, then newest; date: newest first, then best match",
 				new StringSchema()._enum(List.of("score", "date"))._default("score")));
 		parameters.add(parameter("size", "Hits per page", integer(1, 100, 20)));
