@@ -69,7 +69,10 @@ class SearchPageController {
 			HttpServletResponse response) throws IOException {
 		model.addAttribute("user", principal.getName());
 		model.addAttribute("labels", LABELS);
-		model.addAttribute("form", parameters.toSingleValueMap());
+		// What the fields held, to show them again: repeated values (country=US&country=DE) as one list.
+		Map<String, String> form = new HashMap<>();
+		parameters.forEach((name, values) -> form.put(name, String.join(",", values)));
+		model.addAttribute("form", form);
 		try {
 			PostingQuery query = PostingQuery.parse(parameters, this.cursors);
 			SearchResult result = this.search.search(query);
