@@ -17,6 +17,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -90,12 +91,12 @@ class SearchPageIT {
 			browser.screenshot("search-page-1-sign-in");
 			driver.findElement(By.id("username")).sendKeys("recruiter");
 			driver.findElement(By.id("password")).sendKeys("recruiter-demo-password");
-			driver.findElement(By.cssSelector("button[type=submit]")).click();
+			clickAndAwaitNextPage(driver, By.cssSelector("button[type=submit]"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Recruiter search");
 
 			driver.findElement(By.id("q")).sendKeys(this.word);
 			driver.findElement(By.cssSelector("#size option[value='10']")).click();
-			driver.findElement(By.id("search")).click();
+			clickAndAwaitNextPage(driver, By.id("search"));
 			assertThat(driver.findElement(By.id("total")).getText()).isEqualTo("15 postings found");
 			assertThat(hits(driver)).hasSize(10);
 			assertThat(driver.findElement(By.id("facet-workplace")).getText()).contains("Remote (12)").contains("Onsite (3)");
@@ -106,7 +107,7 @@ class SearchPageIT {
 			browser.screenshot("search-page-2-results");
 
 			driver.findElement(By.cssSelector("#facet-workplace input[value=remote]")).click();
-			driver.findElement(By.id("search")).click();
+			clickAndAwaitNextPage(driver, By.id("search"));
 			assertThat(driver.findElement(By.id("total")).getText()).isEqualTo("12 postings found");
 			assertThat(driver.findElement(By.cssSelector("#facet-workplace input[value=remote]")).isSelected()).isTrue();
 			assertThat(driver.findElement(By.id("facet-workplace")).getText()).as("its own filter does not hide the others")
@@ -125,7 +126,7 @@ class SearchPageIT {
 			browser.screenshot("search-page-3-remote-with-breakdown");
 
 			List<String> firstIds = ids(page1);
-			driver.findElement(By.id("next-page")).click();
+			clickAndAwaitNextPage(driver, By.id("next-page"));
 			List<WebElement> page2 = hits(driver);
 			assertThat(page2).hasSize(2);
 			assertThat(ids(page2)).doesNotContainAnyElementsOf(firstIds);
@@ -205,6 +206,21 @@ class SearchPageIT {
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
 		return client;
+	}
+
+	/** Clicks what leaves the page, and waits until the browser shows the next one (a click does not wait for it). */
+	private static void clickAndAwaitNextPage(WebDriver driver, By by) {
+		WebElement before = driver.findElement(By.tagName("html"));
+		driver.findElement(by).click();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			try {
+				before.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+		});
 	}
 
 	private static List<WebElement> hits(WebDriver driver) {
