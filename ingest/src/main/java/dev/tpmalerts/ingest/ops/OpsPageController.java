@@ -183,7 +183,8 @@ class OpsPageController {
 	@ExceptionHandler
 	ModelAndView problem(OpsProblem ex) {
 		ModelAndView page = new ModelAndView("ops/problem", ex.status());
-		page.addObject("problem", ex);
+		page.addObject("title", ex.title());
+		page.addObject("message", ex.getMessage());
 		return page;
 	}
 
