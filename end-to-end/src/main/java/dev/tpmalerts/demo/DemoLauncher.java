@@ -106,6 +106,9 @@ public final class DemoLauncher {
 		System.out.println("  recruiter search:  " + matcher.baseUrl() + "/api/postings?role=technical-program-manager"
 				+ "  (HTTP basic, demo login " + ApplicationStack.DEMO_RECRUITER + " / "
 				+ ApplicationStack.DEMO_RECRUITER_PASSWORD + ")");
+		System.out.println("  operations:        " + ingest.baseUrl() + "/ops  (sign in as " + ApplicationStack.DEMO_OPERATOR
+				+ " / " + ApplicationStack.DEMO_OPERATOR_PASSWORD + "; or TPM_OPS_PASSWORD=" + ApplicationStack.DEMO_OPERATOR_PASSWORD
+				+ " ./tpm-alerts ops jobs --url " + ingest.baseUrl() + ")");
 		System.out.println("  Elasticsearch:     " + servers.elasticsearchUrl() + "/postings/_search?pretty");
 		System.out.println("  sent emails:       " + home.resolve("mail") + " (.eml files), or IMAP 127.0.0.1:"
 				+ mail.imapPort() + " user " + SUBSCRIBER + " password " + SUBSCRIBER);

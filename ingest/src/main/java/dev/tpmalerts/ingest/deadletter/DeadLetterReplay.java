@@ -168,10 +168,12 @@ public class DeadLetterReplay {
 		}
 		// A source that could not be fetched or parsed (or a posting kept without its content): read it again.
 		Launch launch = this.launcher.start(letter.source(), "replay", this.clock.instant());
-		if (launch instanceof Launch.Started started) {
-			return new Outcome.Relaunched(letter.source(), started.execution().getId());
+		if (launch instanceof Launch.Refused refused) {
+			return new Outcome.NotReplayable("source " + letter.source() + " was not run: " + refused.reason());
 		}
-		return new Outcome.NotReplayable("source " + letter.source() + " was not run: " + ((Launch.Refused) launch).reason());
+		long run = (launch instanceof Launch.Started started) ? started.execution().getId()
+				: ((Launch.Ran) launch).execution().getId();
+		return new Outcome.Relaunched(letter.source(), run);
 	}
 
 	private Outcome resendPosting(DeadLetter letter) {

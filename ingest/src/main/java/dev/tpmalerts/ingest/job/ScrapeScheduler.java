@@ -95,13 +95,6 @@ class ScrapeScheduler implements SmartLifecycle {
 		}
 	}
 
-	/** The cron expressions this node fires now, by source: what the operations page shows as scheduled. */
-	synchronized Map<String, String> active() {
-		Map<String, String> active = new HashMap<>();
-		this.scheduled.forEach((source, each) -> active.put(source, each.cron()));
-		return active;
-	}
-
 	private void refresh() {
 		try {
 			reconcile();
