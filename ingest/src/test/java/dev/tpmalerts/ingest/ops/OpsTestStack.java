@@ -49,6 +49,15 @@ abstract class OpsTestStack {
 
 	static final HttpClient http = HttpClient.newHttpClient();
 
+	static {
+		// The operations tests share one Spring context, which outlives each class: the database and the site go
+		// when the test JVM ends (the drop closes the context's connections first).
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			site.stop(0);
+			PostgresDatabases.drop(database);
+		}));
+	}
+
 	@LocalServerPort
 	int port;
 
