@@ -26,6 +26,15 @@ public final class ApplicationStack implements AutoCloseable {
 	/** The password of {@link #DEMO_RECRUITER} (dev profile only). */
 	public static final String DEMO_RECRUITER_PASSWORD = "recruiter-demo-password";
 
+	/**
+	 * Ingest's demo operator: ingest runs with its {@code dev} profile too, so the operations dashboard and API
+	 * ({@code /ops}, {@code /api/ops}) can be tried with this published login; never a production one.
+	 */
+	public static final String DEMO_OPERATOR = "operator";
+
+	/** The password of {@link #DEMO_OPERATOR} (dev profile only). */
+	public static final String DEMO_OPERATOR_PASSWORD = "operator-demo-password";
+
 	/** Where the servers the applications talk to listen. */
 	public record Servers(String kafkaBootstrapServers, String elasticsearchUrl, int smtpPort) {
 
@@ -93,6 +102,8 @@ public final class ApplicationStack implements AutoCloseable {
 		properties.put("tpm.ingest.run-on-startup", "true");
 		// Every sample is served by one loopback server: no need to space the requests out as for the web.
 		properties.put("tpm.ingest.fetch.default-min-interval", "0ms");
+		// The dev profile's demo operator signs in to the operations dashboard.
+		properties.put("spring.profiles.active", "dev");
 		properties.putAll(more);
 		return start("ingest", FreePorts.next(), properties);
 	}

@@ -114,6 +114,9 @@ public final class DemoLauncher {
 		System.out.println("  subscribe page:    " + notifier.baseUrl() + "/subscribe  (the confirmation email lands in the"
 				+ " mail folder below; its link opens the manage page)");
 		System.out.println("  demand insight:    " + notifier.baseUrl() + "/api/insight/demand  (HTTP basic, same login)");
+		System.out.println("  operations:        " + ingest.baseUrl() + "/ops  (sign in as " + ApplicationStack.DEMO_OPERATOR
+				+ " / " + ApplicationStack.DEMO_OPERATOR_PASSWORD + "; or TPM_OPS_PASSWORD=" + ApplicationStack.DEMO_OPERATOR_PASSWORD
+				+ " ./tpm-alerts ops jobs --url " + ingest.baseUrl() + ")");
 		System.out.println("  Elasticsearch:     " + servers.elasticsearchUrl() + "/postings/_search?pretty");
 		System.out.println("  sent emails:       " + home.resolve("mail") + " (.eml files), or IMAP 127.0.0.1:"
 				+ mail.imapPort() + " user " + SUBSCRIBER + " password " + SUBSCRIBER);

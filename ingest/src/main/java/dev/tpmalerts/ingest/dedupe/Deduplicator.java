@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.tpmalerts.ingest.normalize.CanonicalUrls;
 import dev.tpmalerts.shared.Posting;
+import dev.tpmalerts.shared.PostingEvent;
+import dev.tpmalerts.shared.PostingExpired;
+import dev.tpmalerts.shared.PostingUpdated;
 import dev.tpmalerts.shared.SourceRef;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -111,6 +114,17 @@ public class Deduplicator {
 	/** The id of the job last seen at this URL (a posting page that is now gone). */
 	public Optional<String> knownIdForUrl(String url) {
 		return this.identities.byAlias(List.of("url:" + CanonicalUrls.canonicalize(url))).map(PostingRecord::postingId);
+	}
+
+	/**
+	 * The event that states a known job as ingest last published it: the posting (as an update, same id) or, for a
+	 * job that has gone, its tombstone. What a replay sends the matcher again.
+	 */
+	public Optional<PostingEvent> lastPublished(String postingId) {
+		return this.identities.byId(postingId)
+			.map((record) -> (record.expiredAt() != null)
+					? PostingExpired.of(record.postingId(), "it was retracted at its source", record.expiredAt())
+					: PostingUpdated.of(DedupeKeys.fromJson(record.postingJson())));
 	}
 
 	private Optional<PostingRecord> similar(String company, String title, long[] sketch, Instant now) {

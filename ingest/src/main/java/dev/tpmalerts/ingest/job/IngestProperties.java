@@ -21,12 +21,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedulesEnabled run the sources' cron schedules
  * @param resumeRecoveredRuns restart the runs recovered at start-up from their last committed chunk
  * @param staleAfter a run of another host that has written nothing for this long is taken as dead
+ * @param maxConcurrentRuns runs started in the background (schedules, operators) that may go on at once; more
+ * wait their turn
+ * @param scheduleRefresh how often schedule changes made on another node are picked up
  */
 @ConfigurationProperties("tpm.ingest")
 public record IngestProperties(@DefaultValue List<SourceDefinition> sources, @DefaultValue("false") boolean runOnStartup,
 		@DefaultValue List<String> runNow, @DefaultValue("false") boolean exitAfterRun, @DefaultValue(IngestProperties.DEFAULT_CHUNK_SIZE) int chunkSize,
 		@DefaultValue("true") boolean schedulesEnabled, @DefaultValue("true") boolean resumeRecoveredRuns,
-		@DefaultValue("30m") Duration staleAfter) {
+		@DefaultValue("30m") Duration staleAfter, @DefaultValue("4") int maxConcurrentRuns,
+		@DefaultValue("1m") Duration scheduleRefresh) {
+
+	public IngestProperties {
+		if (maxConcurrentRuns < 1) {
+			throw new IllegalArgumentException("tpm.ingest.max-concurrent-runs must be at least 1, not " + maxConcurrentRuns);
+		}
+	}
 
 	public static final String DEFAULT_CHUNK_SIZE = "1000";
 

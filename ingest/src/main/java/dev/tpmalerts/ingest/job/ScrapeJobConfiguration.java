@@ -12,6 +12,7 @@ import dev.tpmalerts.ingest.publish.PostingPublisher;
 import dev.tpmalerts.ingest.source.SourceDefinition;
 import dev.tpmalerts.ingest.source.SourceParser;
 import dev.tpmalerts.ingest.source.listing.ListingCrawler;
+import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.PostingEvent;
 
 import org.springframework.batch.core.job.Job;
@@ -52,7 +53,10 @@ class ScrapeJobConfiguration {
 			.skipListener(new SkipListener<ScrapeItem, PostingEvent>() {
 				@Override
 				public void onSkipInProcess(ScrapeItem item, Throwable reason) {
-					deadLetters.reject(item.source(), item.url(), reason.getMessage(), item.toString());
+					// The raw posting as JSON, so that a replay can run it through the normaliser again.
+					String payload = (item instanceof ScrapeItem.Found found) ? Json.mapper().writeValueAsString(found.posting())
+							: null;
+					deadLetters.reject(item.source(), item.url(), reason.getMessage(), payload);
 				}
 			})
 			.listener(scrapeReader)

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tpmalerts.ingest.source.SourceDefinition;
 
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -22,8 +24,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,16 +37,19 @@ import org.springframework.stereotype.Component;
  * firing the same schedule make one job instance and the second is refused by the job repository.
  */
 @Component
-public class ScrapeLauncher {
+public class ScrapeLauncher implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScrapeLauncher.class);
 
-	static final String JOB_NAME = "scrapeJob";
+	public static final String JOB_NAME = "scrapeJob";
 
 	/** Recorded in each run's execution context, so a run left STARTED by a dead JVM can be told from a live one. */
 	static final String OWNER = "owner";
 
 	private final JobOperator jobOperator;
+
+	/** Starts runs on {@code scrapeRunExecutor} and returns at once: launches from a schedule or an operator. */
+	private final JobOperator backgroundOperator;
 
 	private final JobRepository jobRepository;
 
@@ -51,13 +59,35 @@ public class ScrapeLauncher {
 
 	private final Clock clock;
 
+	/** Not a bean: an Executor bean would replace Spring Boot's application task executor. */
+	private final ThreadPoolTaskExecutor runExecutor = new ThreadPoolTaskExecutor();
+
 	ScrapeLauncher(JobOperator jobOperator, JobRepository jobRepository, Job scrapeJob, IngestProperties properties,
-			Clock clock) {
+			Clock clock) throws Exception {
 		this.jobOperator = jobOperator;
+		this.runExecutor.setCorePoolSize(properties.maxConcurrentRuns());
+		this.runExecutor.setMaxPoolSize(properties.maxConcurrentRuns());
+		this.runExecutor.setThreadNamePrefix("scrape-run-");
+		this.runExecutor.initialize();
+		TaskExecutorJobOperator background = new TaskExecutorJobOperator();
+		background.setJobRepository(jobRepository);
+		// Restarts find the job by name in the registry.
+		MapJobRegistry jobs = new MapJobRegistry();
+		jobs.register(scrapeJob);
+		background.setJobRegistry(jobs);
+		background.setTaskExecutor(this.runExecutor);
+		background.afterPropertiesSet();
+		this.backgroundOperator = background;
 		this.jobRepository = jobRepository;
 		this.scrapeJob = scrapeJob;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/** Runs still going are interrupted; {@link StaleRunRecovery} resumes them at the next start. */
+	@Override
+	public void destroy() {
+		this.runExecutor.shutdown();
 	}
 
 	/** The outcome of asking for a run. */
@@ -65,7 +95,13 @@ public class ScrapeLauncher {
 
 		String source();
 
+		/** The run is over (it completed, failed or stopped): {@link ScrapeLauncher#run}. */
 		record Ran(String source, JobExecution execution) implements Launch {
+
+		}
+
+		/** The run has begun and goes on in the background: {@link ScrapeLauncher#start}. */
+		record Started(String source, JobExecution execution) implements Launch {
 
 		}
 
@@ -101,10 +137,22 @@ public class ScrapeLauncher {
 	}
 
 	/**
-	 * Runs one source now.
+	 * Runs one source now and returns when the run is over.
 	 * @param runTime what identifies the run with the source: a schedule passes its fire time
 	 */
 	public Launch run(String sourceName, String trigger, Instant runTime) {
+		return launch(sourceName, trigger, runTime, false);
+	}
+
+	/**
+	 * Starts a run of one source in the background (at most {@code tpm.ingest.max-concurrent-runs} at once, the
+	 * others wait their turn as STARTING) and returns its execution at once.
+	 */
+	public Launch start(String sourceName, String trigger, Instant runTime) {
+		return launch(sourceName, trigger, runTime, true);
+	}
+
+	private Launch launch(String sourceName, String trigger, Instant runTime, boolean background) {
 		SourceDefinition source = this.properties.sources()
 			.stream()
 			.filter((each) -> each.name().equals(sourceName))
@@ -116,18 +164,22 @@ public class ScrapeLauncher {
 		if (!source.enabled()) {
 			return new Launch.Refused(sourceName, "source '" + sourceName + "' is disabled");
 		}
-		boolean running = this.jobRepository.findRunningJobExecutions(JOB_NAME)
-			.stream()
-			.anyMatch((execution) -> sourceName.equals(execution.getJobParameters().getString("source")));
-		if (running) {
+		Optional<JobExecution> running = runningExecution(sourceName);
+		if (running.isPresent()) {
 			logger.info("Source {} is still being scraped; this {} run is skipped", sourceName, trigger);
-			return new Launch.Refused(sourceName, "a run of source '" + sourceName + "' is in progress");
+			return new Launch.Refused(sourceName, "a run of source '" + sourceName + "' is in progress (execution "
+					+ running.get().getId() + ")");
 		}
 		JobParameters parameters = new JobParametersBuilder().addString("source", sourceName)
 			.addString("run", runTime.truncatedTo(ChronoUnit.SECONDS).toString())
 			.addString("trigger", trigger, false)
 			.toJobParameters();
 		try {
+			if (background) {
+				JobExecution execution = this.backgroundOperator.start(this.scrapeJob, parameters);
+				logger.info("Scrape run {} of source {} started ({})", execution.getId(), sourceName, trigger);
+				return new Launch.Started(sourceName, execution);
+			}
 			JobExecution execution = this.jobOperator.start(this.scrapeJob, parameters);
 			report(sourceName, execution);
 			return new Launch.Ran(sourceName, execution);
@@ -140,6 +192,19 @@ public class ScrapeLauncher {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not start a scrape of source " + sourceName + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The operator that runs jobs in the background (restarts of recovered runs on demand). */
+	JobOperator backgroundOperator() {
+		return this.backgroundOperator;
+	}
+
+	/** The run of this source in progress (STARTING, STARTED or STOPPING), if there is one. */
+	public Optional<JobExecution> runningExecution(String sourceName) {
+		return this.jobRepository.findRunningJobExecutions(JOB_NAME)
+			.stream()
+			.filter((execution) -> sourceName.equals(execution.getJobParameters().getString("source")))
+			.findFirst();
 	}
 
 	private static void report(String source, JobExecution execution) {

@@ -40,6 +40,9 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 
 	private static final Logger logger = LoggerFactory.getLogger(SourcePostingReader.class);
 
+	/** The execution-context key of the number of postings the run has to read. */
+	static final String TOTAL = "sourcePostingReader.total";
+
 	private final List<SourceDefinition> sources;
 
 	private final PageFetcher fetcher;
@@ -125,6 +128,13 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 			.toList();
 		logger.info("Source {} ({}) listed {} posting(s)", source.name(), source.type().configName(), found.size());
 		return found;
+	}
+
+	/** At each commit: how many postings this run has to read, for the progress operators see. */
+	@Override
+	public void update(ExecutionContext context) {
+		super.update(context);
+		context.putInt(TOTAL, this.items.size());
 	}
 
 	@Override

@@ -40,7 +40,11 @@ public class StaleRunRecovery implements ApplicationRunner {
 
 	private final Clock clock;
 
-	StaleRunRecovery(JobRepository jobRepository, JobOperator jobOperator, IngestProperties properties, Clock clock) {
+	private final ScrapeLauncher launcher;
+
+	StaleRunRecovery(JobRepository jobRepository, JobOperator jobOperator, IngestProperties properties, Clock clock,
+			ScrapeLauncher launcher) {
+		this.launcher = launcher;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.properties = properties;
@@ -54,7 +58,29 @@ public class StaleRunRecovery implements ApplicationRunner {
 
 	/** Recovers every dead run, restarting them when asked; returns the recovered executions. */
 	public List<JobExecution> recover(boolean restart) {
-		List<JobExecution> recovered = new ArrayList<>();
+		return recover(restart, this.jobOperator).stream().map(Recovered::execution).toList();
+	}
+
+	/**
+	 * An operator's recovery: as at start-up, but the recovered runs resume in the background, so the answer does
+	 * not wait for them.
+	 */
+	public List<Recovered> recoverNow(boolean restart) {
+		return recover(restart, this.launcher.backgroundOperator());
+	}
+
+	/**
+	 * A run found dead and marked failed.
+	 *
+	 * @param why how it was known to be dead
+	 * @param resumedAs the execution that resumes it, when it was restarted
+	 */
+	public record Recovered(JobExecution execution, String why, Optional<Long> resumedAs) {
+
+	}
+
+	private List<Recovered> recover(boolean restart, JobOperator restarter) {
+		List<Recovered> recovered = new ArrayList<>();
 		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(ScrapeLauncher.JOB_NAME)) {
 			Optional<String> why = deadBecause(execution);
 			if (why.isEmpty()) {
@@ -64,10 +90,11 @@ public class StaleRunRecovery implements ApplicationRunner {
 			logger.warn("Scrape run {} of source {} was left running ({}); recovering it", execution.getId(), source,
 					why.get());
 			JobExecution failed = this.jobOperator.recover(execution);
-			recovered.add(failed);
+			Optional<Long> resumedAs = Optional.empty();
 			if (restart) {
 				try {
-					JobExecution resumed = this.jobOperator.restart(failed);
+					JobExecution resumed = restarter.restart(failed);
+					resumedAs = Optional.of(resumed.getId());
 					logger.info("Scrape run of source {} resumed as execution {}: {}", source, resumed.getId(),
 							resumed.getStatus());
 				}
@@ -75,6 +102,7 @@ public class StaleRunRecovery implements ApplicationRunner {
 					logger.warn("Could not resume the scrape run of source {}: {}", source, ex.getMessage());
 				}
 			}
+			recovered.add(new Recovered(failed, why.get(), resumedAs));
 		}
 		return recovered;
 	}
