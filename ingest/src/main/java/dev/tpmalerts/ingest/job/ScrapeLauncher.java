@@ -10,10 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tpmalerts.ingest.source.SourceDefinition;
+import dev.tpmalerts.observability.PostingCounters;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -51,13 +53,16 @@ public class ScrapeLauncher {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	ScrapeLauncher(JobOperator jobOperator, JobRepository jobRepository, Job scrapeJob, IngestProperties properties,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.scrapeJob = scrapeJob;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** The outcome of asking for a run. */
@@ -142,8 +147,10 @@ public class ScrapeLauncher {
 		}
 	}
 
-	private static void report(String source, JobExecution execution) {
+	private void report(String source, JobExecution execution) {
 		for (StepExecution step : execution.getStepExecutions()) {
+			PostingCounters.fetched(this.meters, source).increment(step.getReadCount());
+			PostingCounters.published(this.meters, source).increment(step.getWriteCount());
 			Duration took = Duration.between(step.getStartTime(),
 					(step.getEndTime() != null) ? step.getEndTime() : step.getStartTime());
 			logger.info("Scrape job {}: {} postings read, {} published, {} filtered, {} rejected, in {} ms (source {})",
