@@ -32,7 +32,7 @@ public final class PostingCounters {
 	/**
 	 * Records kept on the dead-letter topic instead of going on.
 	 * @param stage {@code ingest} or {@code matcher}
-	 * @param reason a kind of reason from a short fixed list, e.g. {@code invalid-posting}
+	 * @param reason a kind of reason from a short fixed list, e.g. {@code rejected-posting}
 	 */
 	public static Counter rejected(MeterRegistry meters, String stage, String reason) {
 		return Counter.builder("tpm.postings.rejected")

@@ -47,9 +47,9 @@ public class DeadLetters {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not keep a rejected record on " + Topics.POSTINGS_DLT, ex);
 		}
-		// A posting that failed normalisation is kept with its payload; a source or listing page that could not be
-		// fetched or parsed has none.
-		PostingCounters.rejected(this.meters, "ingest", (payload != null) ? "invalid-posting" : "unreadable-source")
+		// A posting the processor rejected (invalid, or its page gone before it was ever published) is kept with its
+		// payload; a source or listing page that could not be fetched or parsed has none.
+		PostingCounters.rejected(this.meters, "ingest", (payload != null) ? "rejected-posting" : "unreadable-source")
 			.increment();
 	}
 
