@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,9 +46,14 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		DescribeClusterResult cluster = admin()
 			.describeCluster(new DescribeClusterOptions().timeoutMs(Math.toIntExact(this.timeout.toMillis())));
-		String clusterId = cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		int nodes = cluster.nodes().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-		builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes);
+		try {
+			String clusterId = cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			int nodes = cluster.nodes().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+			builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes);
+		}
+		catch (TimeoutException ex) {
+			builder.down().withDetail("error", "Kafka did not answer within " + this.timeout.toMillis() + " ms");
+		}
 	}
 
 	private synchronized Admin admin() {
