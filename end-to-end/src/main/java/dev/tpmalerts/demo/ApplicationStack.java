@@ -72,6 +72,8 @@ public final class ApplicationStack implements AutoCloseable {
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(servers.smtpPort()));
 		properties.put("tpm.notifier.base-url", "http://127.0.0.1:" + port);
+		// The dev profile's demo users: the recruiter reads the demand insight, the operator the actuator.
+		properties.put("spring.profiles.active", "dev");
 		return start("notifier", port, properties);
 	}
 

@@ -103,9 +103,17 @@ public final class DemoLauncher {
 		System.out.println("  (instant alerts stop at the per-account daily cap, tpm.notifier.delivery.instant-daily-cap,"
 				+ " 10 by default; later matches wait for the subscriber's next daily digest)");
 		System.out.printf(Locale.ROOT, "  first alert email %.1f s after start, all done in %.1f s%n", firstEmail, elapsed());
-		System.out.println("  recruiter search:  " + matcher.baseUrl() + "/api/postings?role=technical-program-manager"
-				+ "  (HTTP basic, demo login " + ApplicationStack.DEMO_RECRUITER + " / "
-				+ ApplicationStack.DEMO_RECRUITER_PASSWORD + ")");
+		String recruiterLogin = "demo login " + ApplicationStack.DEMO_RECRUITER + " / "
+				+ ApplicationStack.DEMO_RECRUITER_PASSWORD;
+		System.out.println("  recruiter search:  " + matcher.baseUrl() + "/search?role=technical-program-manager"
+				+ "  (sign-in page, " + recruiterLogin + ")");
+		System.out.println("  search API:        " + matcher.baseUrl() + "/api/postings?role=technical-program-manager"
+				+ "  (HTTP basic, same login)");
+		System.out.println("  API docs:          " + matcher.baseUrl() + "/swagger-ui.html  (OpenAPI: "
+				+ matcher.baseUrl() + "/v3/api-docs)");
+		System.out.println("  subscribe page:    " + notifier.baseUrl() + "/subscribe  (the confirmation email lands in the"
+				+ " mail folder below; its link opens the manage page)");
+		System.out.println("  demand insight:    " + notifier.baseUrl() + "/api/insight/demand  (HTTP basic, same login)");
 		System.out.println("  Elasticsearch:     " + servers.elasticsearchUrl() + "/postings/_search?pretty");
 		System.out.println("  sent emails:       " + home.resolve("mail") + " (.eml files), or IMAP 127.0.0.1:"
 				+ mail.imapPort() + " user " + SUBSCRIBER + " password " + SUBSCRIBER);

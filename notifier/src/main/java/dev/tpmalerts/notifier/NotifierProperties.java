@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param manageTokenTtl how long a manage link works that was asked for or sent on confirmation
  * @param maxAlertsPerAccount how many alerts one account may keep
  * @param rateLimit how often one client and one address may ask for mail to be sent
+ * @param insight what the recruiters' demand insight may show
  */
 @ConfigurationProperties("tpm.notifier")
 public record NotifierProperties(@DefaultValue("http://localhost:8083") String baseUrl,
@@ -24,7 +25,21 @@ public record NotifierProperties(@DefaultValue("http://localhost:8083") String b
 		@DefaultValue("2026-11") String privacyPolicyVersion, @DefaultValue("2026-11") String termsVersion,
 		@DefaultValue("48h") Duration confirmTokenTtl, @DefaultValue("60d") Duration linkTokenTtl,
 		@DefaultValue("30d") Duration manageTokenTtl, @DefaultValue("20") int maxAlertsPerAccount,
-		@DefaultValue RateLimits rateLimit) {
+		@DefaultValue RateLimits rateLimit, @DefaultValue Insight insight) {
+
+	public NotifierProperties {
+		if (insight.minCount() < 1) {
+			throw new IllegalArgumentException("tpm.notifier.insight.min-count must be at least 1, was " + insight.minCount());
+		}
+	}
+
+	/**
+	 * @param minCount the fewest alerts a value must be asked by for its count to be shown; fewer show as
+	 * "&lt;minCount", so that no count singles out a handful of subscribers
+	 */
+	public record Insight(@DefaultValue("5") int minCount) {
+
+	}
 
 	/**
 	 * The limits of {@code POST /api/subscriptions} and {@code POST /api/manage-link}, each a token bucket: up to

@@ -1,7 +1,6 @@
 package dev.tpmalerts.notifier;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,6 +65,8 @@ class ManageIT {
 		.compile("(http://127\\.0\\.0\\.1:\\d+/[a-z/]+\\?token=[A-Za-z0-9_%-]+)");
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final PageClient pages = new PageClient(BASE);
 
 	@Autowired
 	JdbcClient jdbc;
@@ -138,14 +139,14 @@ class ManageIT {
 		HttpResponse<String> confirmed = get(confirm);
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 		assertThat(get(confirm).statusCode()).as("single use").isEqualTo(404);
-		String manage = BASE + between(confirmed.body(), "<a href=\"", "\">Manage your alerts");
+		String manage = BASE + between(confirmed.body(), "id=\"manage-link\" href=\"", "\">Manage your alerts");
 		String token = manage.substring(manage.indexOf("token=") + 6);
 		HttpResponse<String> page = get(manage);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying((v) -> assertThat(v).contains("no-store"));
 		assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
 		assertThat(page.body()).contains("Status: <strong>active</strong>")
-			.contains("keywords kubernetes; roles technical-program-manager; minimum score 50")
+			.contains("roles technical program manager, keywords &quot;kubernetes&quot;, a score of at least 50")
 			.contains("<form method=\"post\" action=\"/manage/alerts/")
 			.contains("/api/account/export?token=" + token);
 
@@ -185,10 +186,12 @@ class ManageIT {
 		assertThat(this.alerts.active()).extracting((alert) -> alert.id().toString()).containsExactly(addedId);
 		assertThat(json(api("POST", "/api/account/alerts/" + alertId + "/resume", token, null)).at("/paused").asBoolean()).isFalse();
 
-		// The page's forms are POSTs carrying the token; they answer with a redirect back to the page.
-		HttpResponse<String> paused = postForm(BASE + "/manage/alerts/" + addedId + "/pause", Map.of("token", token));
+		// The page's forms are POSTs carrying the token and a CSRF token; they answer with a redirect back to the page.
+		HttpResponse<String> paused = this.pages.submit(manage, "/manage/alerts/" + addedId + "/pause", Map.of("token", token));
 		assertThat(paused.statusCode()).isEqualTo(303);
-		assertThat(get(manage).body()).contains("<em>paused</em>");
+		assertThat(get(manage).body()).contains("<span class=\"badge\">paused</span>");
+		assertThat(this.pages.post("/manage/alerts/" + addedId + "/resume", Map.of("token", token)).statusCode())
+			.as("the same form without its CSRF token").isEqualTo(403);
 
 		HttpResponse<String> badZone = api("PUT", "/api/account/settings", token, "{\"timeZone\": \"Mars/Olympus\"}");
 		assertThat(badZone.statusCode()).isEqualTo(400);
@@ -319,7 +322,8 @@ class ManageIT {
 		String email = "frank@example.org";
 		String token = activeAccount(email);
 
-		HttpResponse<String> withdrawn = postForm(BASE + "/manage/withdraw", Map.of("token", token));
+		String page = "/manage?token=" + token;
+		HttpResponse<String> withdrawn = this.pages.submit(page, "/manage/withdraw", Map.of("token", token));
 
 		assertThat(withdrawn.statusCode()).isEqualTo(200);
 		assertThat(status(email)).isEqualTo("UNSUBSCRIBED");
@@ -330,10 +334,12 @@ class ManageIT {
 		assertThat(json(get(BASE + "/api/account/export?token=" + token)).at("/account/status").asString())
 			.isEqualTo("UNSUBSCRIBED");
 
-		HttpResponse<String> unticked = postForm(BASE + "/manage/erase", Map.of("token", token));
+		HttpResponse<String> unticked = this.pages.submit(page, "/manage/erase", Map.of("token", token));
 		assertThat(unticked.statusCode()).isEqualTo(400);
 		assertThat(count("select count(*) from account")).isEqualTo(1);
-		assertThat(postForm(BASE + "/manage/erase", Map.of("token", token, "confirm", "yes")).statusCode()).isEqualTo(200);
+		assertThat(unticked.body()).contains("tick the box to confirm");
+		assertThat(this.pages.submit(page, "/manage/erase", Map.of("token", token, "confirm", "yes")).statusCode())
+			.isEqualTo(200);
 		assertThat(count("select count(*) from account")).isZero();
 		assertThat(count("select count(*) from suppression where reason = 'erased'")).isEqualTo(1);
 	}
@@ -357,7 +363,7 @@ class ManageIT {
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mail.messageCount() == before + 1);
 
 		// The form on the page of an expired link does the same.
-		HttpResponse<String> form = postForm(BASE + "/manage-link", Map.of("email", email));
+		HttpResponse<String> form = this.pages.submit("/manage?token=expired", "/manage-link", Map.of("email", email));
 		assertThat(form.statusCode()).isEqualTo(200);
 		assertThat(form.body()).contains("If the address has alerts, a link to manage them is on its way.");
 		assertThat(nextTo(email, 2).getSubject()).isEqualTo("Manage your TPM job alerts");
@@ -389,11 +395,11 @@ class ManageIT {
 		assertThat(api("PUT", "/api/account/alerts/" + othersAlert, token, "{\"criteria\": {}, \"frequency\": \"DAILY\"}")
 			.statusCode()).isEqualTo(404);
 		assertThat(api("DELETE", "/api/account/alerts/" + othersAlert, token, null).statusCode()).isEqualTo(404);
-		assertThat(postForm(BASE + "/manage/alerts/" + othersAlert + "/delete", Map.of("token", token)).statusCode())
-			.isEqualTo(404);
+		assertThat(this.pages.postWithTokenOf("/manage?token=" + token, "/manage/alerts/" + othersAlert + "/delete",
+				Map.of("token", token)).statusCode()).isEqualTo(404);
 		assertThat(api("GET", "/api/account/alerts/not-a-uuid", token, null).statusCode()).isEqualTo(404);
 		assertThat(json(api("GET", "/api/account", other, null)).at("/alerts")).hasSize(1);
-		assertThat(get(BASE + "/manage?token=" + "A".repeat(43)).body()).contains("<form method=\"post\" action=\"/manage-link\">");
+		assertThat(get(BASE + "/manage?token=" + "A".repeat(43)).body()).contains("<form method=\"post\" action=\"/manage-link\"");
 	}
 
 	@Test
@@ -465,7 +471,7 @@ class ManageIT {
 
 	/** Subscribes, confirms and returns a manage token of the account. */
 	private String activeAccount(String email) throws Exception {
-		int before = sentTo(email);
+		int before = Inbox.of(mail, email).size();
 		subscribe(email, "[]");
 		assertThat(get(MailText.link(LINK, MailText.plainText(nextTo(email, before)), "/subscriptions/confirm")).statusCode()).isEqualTo(200);
 		return this.tokens.issue(accountId(email), TokenPurpose.MANAGE, Duration.ofHours(1));
@@ -499,17 +505,6 @@ class ManageIT {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> postForm(String url, Map<String, String> fields) throws Exception {
-		String body = String.join("&", fields.entrySet()
-			.stream()
-			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-			.toList());
-		return this.http.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
 	private HttpResponse<String> get(String url) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -530,32 +525,8 @@ class ManageIT {
 		return this.jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
 	}
 
-	/** How many messages went to this address so far (GreenMail lists them by mailbox, not by arrival). */
-	private static int sentTo(String email) throws Exception {
-		int count = 0;
-		for (MimeMessage message : mail.receivedMessages()) {
-			if (((InternetAddress) message.getAllRecipients()[0]).getAddress().equalsIgnoreCase(email)) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/** The message to {@code email} after the first {@code previous} ones, waiting for it. */
-	private static MimeMessage nextTo(String email, int previous) throws Exception {
-		MimeMessage[] found = new MimeMessage[1];
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			int seen = 0;
-			for (MimeMessage message : mail.receivedMessages()) {
-				if (((InternetAddress) message.getAllRecipients()[0]).getAddress().equalsIgnoreCase(email)
-						&& seen++ == previous) {
-					found[0] = message;
-					return true;
-				}
-			}
-			return false;
-		});
-		return found[0];
+	private static MimeMessage nextTo(String email, int previous) {
+		return Inbox.nextTo(mail, email, previous);
 	}
 
 	private static String between(String text, String start, String end) {

@@ -62,7 +62,7 @@ public class PostingNormalizer {
 		String safeHtml = clean.body().html();
 		String cleanText = PlainText.of(clean.body());
 		String plain = cleanText.isEmpty() ? dirty.text() : cleanText;
-		WorkplaceDetector.Detected workplace = WorkplaceDetector.detect(raw.workplaceHint(), raw.locationText(),
+		WorkplaceDetector.Detected workplace = WorkplaceDetector.detect(raw.workplaceHint(), title, raw.locationText(),
 				plain);
 		List<Location> locations = locations(raw);
 		String country = locations.stream().map(Location::country).filter((code) -> code != null).findFirst().orElse(null);

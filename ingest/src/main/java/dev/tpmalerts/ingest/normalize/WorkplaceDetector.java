@@ -33,10 +33,15 @@ public final class WorkplaceDetector {
 			+ "|\\b(?:in[- ]office|in the office|on[- ]?site|in[- ]person)\\s+(?:on\\s+)?(?!monday\\s*(?:through|to|-|–|—)\\s*friday)" + WEEKDAY
 			+ "(?:\\s*(?:,|and|through|to|-|–|—)\\s*" + WEEKDAY + ")+"
 			+ "|\\b" + WEEKDAY + " (?:are|is) (?:work[- ]from[- ]home|wfh|remote)\\b|\\b(?:wfh|work[- ]from[- ]home|remote) " + WEEKDAY + "\\b"
+			+ "|\\b" + DAYS + "\\s+(?:in|at|from)\\s+(?:the\\s+|our\\s+)?(?:office|hub|campus)\\b"
 			+ "|\\bwfh (?:options?|flexibility)\\b|\\b(?:mobile|remote) working (?:of )?up to \\d{1,2} ?%");
 
 	private static final Pattern REMOTE = Pattern.compile(
-			"\\b(?:fully|100%|completely)\\s+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b"
+			"\\b(?:fully|100%|completely)[\\s-]+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b"
+					// Not "a remote-first company" nor "interviews are remote": said of the company or the hiring, not the job.
+					+ "|\\bremote[- ]eligible\\b|\\blocation\\s*:\\s*remote\\b|\\b(?:role|position|job|opportunity) (?:is|can be) (?:fully |100% )?remote\\b"
+					+ "|\\b(?:can|may|will) be (?:done|performed|worked|based) remotely\\b|\\bopen to remote (?:candidates|applicants|work)\\b"
+					+ "|\\bor (?:work )?remotely\\b|\\bwork remotely from (?:anywhere|home)\\b"
 					+ "|\\bthis (?:role|position|job) is remote\\b|\\bwork from (?:home|anywhere)\\b(?! for)"
 					+ "|\\bhome[- ]based\\b(?!\\s+(?:business|care|services?|health))"
 					+ "|\\bremote\\s*\\((?:us|usa|uk|eu|emea|canada|global|worldwide|anywhere)[^)]*\\)"
@@ -44,6 +49,7 @@ public final class WorkplaceDetector {
 
 	private static final Pattern ONSITE = Pattern.compile(
 			"\\bon[- ]?site\\b|\\bin[- ]office\\b|\\bin[- ]person\\b|\\bthis (?:role|position) is not remote\\b"
+					+ "|\\bnot (?:a )?remote (?:role|position|job)\\b|\\bnot (?:eligible|available|open) (?:for|to) remote\\b|\\bremote work is not (?:available|possible|offered|an option)\\b"
 					+ "|\\b(?:field|site|office|plant|store|campus)[- ]based (?:role|position|job|at|in|out of)\\b|\\bthis (?:is an? )?(?:field|site|office)[- ]based\\b"
 					+ "|\\b(?:must|able to|need to) (?:be able to )?commute (?:daily )?to\\b|\\bwithin (?:a )?commut(?:ing|able) distance\\b"
 					+ "|\\b(?:5|five) days (?:a|per|each) week\\b[^.;\\n]{0,30}\\boffice\\b|\\boffice\\b[^.;\\n]{0,40}\\b(?:5|five) days (?:a|per|each) week\\b");
@@ -51,6 +57,7 @@ public final class WorkplaceDetector {
 	/** Perks and facilities: "work from anywhere for a month", "four \"work from anywhere\" weeks", "on-site gym". */
 	private static final Pattern PERK = Pattern.compile("work from anywhere for (?:a|up to|\\d+)"
 			+ "|(?:weeks?|days?|months?) of [\"“]?work from anywhere|work from anywhere[\"”]? (?:weeks?|days?|months?)"
+			+ "|\\b(?:team|company|quarterly|annual|yearly|regular|periodic) on[- ]?sites?\\b|\\bon[- ]?sites? (?:a|per|each|every|once|twice|two|three|four) (?:year|quarter)"
 			+ "|\\bon[- ]?site (?:fitness|gym|cafeteria|caf[eé]|childcare|child care|daycare|parking|clinic|health|wellness|amenities|dining|restaurant|medical|massage)");
 
 	/** A promise for later is not the job's arrangement: "hybrid afterwards at manager discretion". */
@@ -64,8 +71,23 @@ public final class WorkplaceDetector {
 
 	}
 
+	/** A title that names the arrangement: "Technical Program Manager (Remote)", "TPM - Hybrid", "On-site". */
+	private static final Pattern IN_TITLE = Pattern.compile("\\b(remote)\\b(?!\\s+(?:sensing|monitoring|patient|operations|support|access|pilot))"
+			+ "|\\b(hybrid)\\b" + HYBRID_OF_SOMETHING_ELSE + "|\\b(on[- ]?site)\\b");
+
+	/** A location that says more than a place: "Austin, Texas or Remote", "Colorado Springs, CO (Onsite)". */
+	private static final Pattern IN_LOCATION = Pattern.compile("\\bor remote\\b|\\bremote or\\b|\\((remote)[^)]*\\)|\\b(on[- ]?site|in[- ]office)\\b");
+
 	/** @param hint a structured statement (JSON-LD jobLocationType, ATS workplaceType), may be null */
 	public static Detected detect(String hint, String locationText, String text) {
+		return detect(hint, null, locationText, text);
+	}
+
+	/**
+	 * @param hint a structured statement (JSON-LD jobLocationType, ATS workplaceType), may be null
+	 * @param title the posting's title, which often names the arrangement, may be null
+	 */
+	public static Detected detect(String hint, String title, String locationText, String text) {
 		if (hint != null && !hint.isBlank()) {
 			String lower = hint.toLowerCase(Locale.ROOT);
 			if (lower.contains("telecommute") || lower.contains("remote")) {
@@ -76,6 +98,14 @@ public final class WorkplaceDetector {
 			}
 			if (lower.contains("onsite") || lower.contains("on-site") || lower.contains("in office")) {
 				return new Detected(Workplace.ONSITE, hint);
+			}
+		}
+		if (title != null) {
+			Matcher inTitle = IN_TITLE.matcher(title.toLowerCase(Locale.ROOT));
+			if (inTitle.find()) {
+				Workplace workplace = (inTitle.group(1) != null) ? Workplace.REMOTE
+						: (inTitle.group(2) != null) ? Workplace.HYBRID : Workplace.ONSITE;
+				return new Detected(workplace, title);
 			}
 		}
 		String body = (text == null) ? "" : text.toLowerCase(Locale.ROOT);
@@ -96,6 +126,10 @@ public final class WorkplaceDetector {
 			if (location.contains("hybrid")) {
 				return new Detected(Workplace.HYBRID, locationText);
 			}
+			Matcher inLocation = IN_LOCATION.matcher(location);
+			if (inLocation.find()) {
+				return new Detected((inLocation.group(2) != null) ? Workplace.ONSITE : Workplace.REMOTE, locationText);
+			}
 		}
 		return new Detected(Workplace.UNKNOWN, null);
 	}
@@ -107,7 +141,7 @@ public final class WorkplaceDetector {
 			return new Detected(Workplace.HYBRID, excerpt(body, hybrid));
 		}
 		Found remote = first(REMOTE, body, "remote", "work from", "based");
-		Found onsite = first(ONSITE, body, "site", "office", "person", "not remote", "based", "commut");
+		Found onsite = first(ONSITE, body, "site", "office", "person", "remote", "based", "commut");
 		if (remote != null && (onsite == null || remote.start() <= onsite.start())) {
 			return new Detected(Workplace.REMOTE, excerpt(body, remote));
 		}

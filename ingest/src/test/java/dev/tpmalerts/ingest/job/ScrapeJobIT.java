@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { ActuatorClient.OPS_USER_NAME, ActuatorClient.OPS_USER_PASSWORD_HASH, ActuatorClient.OPS_USER_ROLES,
-				// Who may see the components is the security configuration's business; here it is what they say.
+				// Ingest has no sign-in yet, so nobody is authorised to see the components: show them to all here.
 				"management.endpoint.health.show-details=always" })
 class ScrapeJobIT {
 

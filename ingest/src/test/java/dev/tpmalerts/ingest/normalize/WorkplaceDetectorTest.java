@@ -45,6 +45,22 @@ class WorkplaceDetectorTest {
 		assertThat(WorkplaceDetector.detect(hint, location, text).workplace()).isEqualTo(expected);
 	}
 
+	@ParameterizedTest(name = "{0} / {1} → {2}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			Technical Program Manager (Remote)        | Denver, CO                     | REMOTE
+			Senior TPM - Hybrid                       | Boston, MA                     | HYBRID
+			Program Manager, On-site                  | -                              | ONSITE
+			TPM, Remote Sensing Platforms             | Denver, CO                     | UNKNOWN
+			TPM, Hybrid Cloud                         | Denver, CO                     | UNKNOWN
+			Senior Product Manager                    | Austin, Texas or Remote        | REMOTE
+			Release Train Engineer                    | Colorado Springs, CO (Onsite)  | ONSITE
+			Release Train Engineer                    | Austin, TX (Remote, US)        | REMOTE
+			""")
+	void shouldReadTheArrangementFromTheTitleAndTheLocation(String title, String location, Workplace expected) {
+		assertThat(WorkplaceDetector.detect(null, title, location, "Lead our platform programs.").workplace())
+			.isEqualTo(expected);
+	}
+
 	@Test
 	void shouldGiveTheStructuredHintAsEvidence() {
 		Detected detected = WorkplaceDetector.detect("TELECOMMUTE", "US", "On-site in Denver.");
@@ -89,6 +105,15 @@ class WorkplaceDetectorTest {
 			On-site at our studio. You still get four "work from anywhere" weeks a year.             | ONSITE
 			Benefits: four weeks of "work from anywhere" per year.                                  | UNKNOWN
 			Location: candidates must be able to commute to our Store Support Center. Free parking and an on-site café. | ONSITE
+			We're a remote-first company, but this role is on-site five days a week at our Portland lab. | ONSITE
+			Our job board lists it under "US, TX, Remote", but this is not a remote position.        | ONSITE
+			Remote work is not available for this role.                                              | ONSITE
+			All interviews are remote over video. Join our Dallas team.                              | UNKNOWN
+			Candidates can be based at our Austin office or work remotely from anywhere in the US.   | REMOTE
+			This position can be performed remotely from any US state.                               | REMOTE
+			Location: Remote. Quarterly team onsites in Denver.                                      | REMOTE
+			We meet at annual onsite gatherings; this role is 100%-remote.                           | REMOTE
+			Expect 3 days in the office and the rest from home.                                      | HYBRID
 			""")
 	void shouldReadWhatTheTextSaysOfTheJobItself(String text, Workplace expected) {
 		assertThat(WorkplaceDetector.detect(null, null, text).workplace()).isEqualTo(expected);

@@ -1,11 +1,8 @@
 package dev.tpmalerts.matcher.search;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.TaxonomyIds;
 
 import org.springframework.util.MultiValueMap;
@@ -53,7 +49,8 @@ record PostingQuery(String text, List<String> roles, List<String> seniorities, M
 
 	static final List<String> WORKPLACES = List.of("remote", "hybrid", "onsite");
 
-	private static final Set<String> PARAMETERS;
+	/** Every parameter the search knows; any other is refused. */
+	static final Set<String> PARAMETERS;
 
 	static {
 		Set<String> names = new LinkedHashSet<>(List.of("q", "role", "seniority", "workplace", "location", "country",
@@ -62,7 +59,8 @@ record PostingQuery(String text, List<String> roles, List<String> seniorities, M
 		PARAMETERS = Set.copyOf(names);
 	}
 
-	static PostingQuery parse(MultiValueMap<String, String> parameters) {
+	/** Parses the request's parameters; {@code after} must be a cursor that {@code cursors} signed. */
+	static PostingQuery parse(MultiValueMap<String, String> parameters, SearchCursors cursors) {
 		for (String name : parameters.keySet()) {
 			if (!PARAMETERS.contains(name)) {
 				throw new BadParameterException(name, "Unknown parameter '" + name + "'; known: "
@@ -98,6 +96,8 @@ record PostingQuery(String text, List<String> roles, List<String> seniorities, M
 				throw new BadParameterException("sort", "sort must be score or date, was '" + sortValue + "'");
 			}
 		}
+		String after = single(parameters, "after");
+		Optional<List<Object>> cursor = (after != null) ? Optional.of(cursors.read(after, sort)) : Optional.empty();
 		String text = single(parameters, "q");
 		String location = single(parameters, "location");
 		return new PostingQuery((text != null) ? text : "", ids(parameters, "role", TaxonomyIds.ROLES),
@@ -105,33 +105,21 @@ record PostingQuery(String text, List<String> roles, List<String> seniorities, M
 				(location != null) ? location : "", values(parameters, "country"), salaryMin, salaryMax,
 				(currency != null) ? currency.toUpperCase(Locale.ROOT) : null,
 				integer(parameters, "minScore", 0, 0, 100), date(parameters, "postedSince"), sort,
-				integer(parameters, "size", 20, 1, 100), cursor(single(parameters, "after"), sort));
+				integer(parameters, "size", 20, 1, 100), cursor);
 	}
 
-	/** The cursor a page hands out for the next one: its last hit's sort values with the sort they belong to. */
-	static String cursor(Sort sort, List<?> sortValues) {
-		List<Object> cursor = new ArrayList<>();
-		cursor.add(sort.name());
-		cursor.addAll(sortValues);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.mapper().writeValueAsBytes(cursor));
-	}
-
-	private static Optional<List<Object>> cursor(String value, Sort sort) {
-		if (value == null) {
-			return Optional.empty();
-		}
-		List<?> cursor;
-		try {
-			cursor = Json.mapper().readValue(Base64.getUrlDecoder().decode(value), List.class);
-		}
-		catch (RuntimeException ex) {
-			throw new BadParameterException("after", "after is not a cursor this search handed out");
-		}
-		if (cursor.size() != 4 || !sort.name().equals(cursor.get(0))) {
-			throw new BadParameterException("after",
-					"after is not a cursor of this search's sort (" + sort.name().toLowerCase(Locale.ROOT) + ")");
-		}
-		return Optional.of(List.copyOf(cursor.subList(1, cursor.size())));
+	/**
+	 * The values chosen for each facet that the search counts (role, seniority, workplace and the taxonomy's tag
+	 * facets), by field name, only those with a choice.
+	 */
+	Map<String, List<String>> facetFilters() {
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		filters.put("role", this.roles);
+		filters.put("seniority", this.seniorities);
+		filters.putAll(this.facets);
+		filters.put("workplace", this.workplaces);
+		filters.values().removeIf(List::isEmpty);
+		return filters;
 	}
 
 	private static List<String> values(MultiValueMap<String, String> parameters, String name) {

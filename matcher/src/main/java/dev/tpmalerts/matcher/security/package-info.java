@@ -1,5 +1,5 @@
 /**
- * Who may call the matcher's HTTP API: HTTP basic against users from configuration, recruiter search for
- * RECRUITER and ADMIN, operations endpoints for OPS and ADMIN, the health check for anyone.
+ * Who may call the matcher: HTTP basic on the JSON API and the operations endpoints, the OpenAPI description and
+ * Swagger UI for anyone, a sign-in form with session and CSRF tokens on the recruiter's pages.
  */
 package dev.tpmalerts.matcher.security;

@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PostingQueryTest {
 
+	private static final SearchCursors CURSORS = new SearchCursors(new SearchProperties("a test key of at least 32 characters"));
+
 	@Test
 	void shouldParseEveryFilterWithListsByCommaOrRepetition() {
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
@@ -31,7 +33,7 @@ class PostingQueryTest {
 		parameters.add("postedSince", "2026-11-01");
 		parameters.add("sort", "date");
 
-		PostingQuery query = PostingQuery.parse(parameters);
+		PostingQuery query = PostingQuery.parse(parameters, CURSORS);
 
 		assertThat(query.text()).isEqualTo("platform");
 		assertThat(query.roles()).containsExactly("technical-program-manager", "program-manager");
@@ -47,10 +49,10 @@ class PostingQueryTest {
 
 	@Test
 	void shouldReadBackTheCursorItHandsOut() {
-		String cursor = PostingQuery.cursor(Sort.SCORE, List.of(87, 1763596800000L, "abc"));
+		String cursor = CURSORS.write(Sort.SCORE, List.of(87, 1763596800000L, "abc"));
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
 		parameters.add("after", cursor);
-		assertThat(PostingQuery.parse(parameters).after()).hasValueSatisfying(
+		assertThat(PostingQuery.parse(parameters, CURSORS).after()).hasValueSatisfying(
 				(after) -> assertThat(after).hasSize(3).endsWith("abc"));
 	}
 
@@ -63,7 +65,7 @@ class PostingQueryTest {
 	void shouldRefuseABadParameterByName(String name, String value, String parameter) {
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
 		parameters.add(name, value.replace(';', ','));
-		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> PostingQuery.parse(parameters))
+		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> PostingQuery.parse(parameters, CURSORS))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo(parameter));
 	}
 
@@ -73,12 +75,12 @@ class PostingQueryTest {
 		range.add("salaryMin", "200000");
 		range.add("salaryMax", "100000");
 		range.add("currency", "USD");
-		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> PostingQuery.parse(range))
+		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> PostingQuery.parse(range, CURSORS))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("salaryMax"));
 
 		MultiValueMap<String, String> cursor = new LinkedMultiValueMap<>();
-		cursor.add("after", PostingQuery.cursor(Sort.DATE, List.of(1L, 2, "x")));
-		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> PostingQuery.parse(cursor))
+		cursor.add("after", CURSORS.write(Sort.DATE, List.of(1L, 2, "x")));
+		assertThatExceptionOfType(BadParameterException.class).isThrownBy(() -> PostingQuery.parse(cursor, CURSORS))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("after"));
 	}
 

@@ -6,32 +6,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tpmalerts.embedded.ElasticsearchNode;
-import dev.tpmalerts.matcher.classify.PostingClassifier;
-import dev.tpmalerts.matcher.index.PostingDocument;
-import dev.tpmalerts.matcher.index.PostingIndex;
-import dev.tpmalerts.matcher.taxonomy.Taxonomy;
 import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.Location;
 import dev.tpmalerts.shared.Posting;
-import dev.tpmalerts.shared.PostingIds;
 import dev.tpmalerts.shared.Salary;
 import dev.tpmalerts.shared.SalaryPeriod;
-import dev.tpmalerts.shared.SourceRef;
 import dev.tpmalerts.shared.Workplace;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostingSearchIT {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final PostingClassifier classifier = new PostingClassifier(Taxonomy.load());
 
 	@LocalServerPort
 	int port;
@@ -79,29 +67,27 @@ class PostingSearchIT {
 
 	@BeforeEach
 	void indexPostings() throws Exception {
-		this.word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).replaceAll("[0-9]", "x");
-		this.boston = posting("Senior Technical Program Manager, Platform", Location.of("Boston", "MA", "US"),
+		IndexedPostings postings = new IndexedPostings(this.client);
+		this.word = postings.word();
+		this.boston = postings.posting("Senior Technical Program Manager, Platform", Location.of("Boston", "MA", "US"),
 				Workplace.REMOTE, Salary.of(150_000.0, 190_000.0, "USD", SalaryPeriod.YEAR), LocalDate.of(2026, 11, 20), """
 						Requirements
 						Bachelor's degree in Computer Science. PMP or CSM. Agile, Scrum.
 						Drive programs across our data platform and cloud infrastructure teams. %s
 						""");
-		this.berlin = posting("Technical Program Manager", Location.of("Berlin", null, "DE"), Workplace.HYBRID,
+		this.berlin = postings.posting("Technical Program Manager", Location.of("Berlin", null, "DE"), Workplace.HYBRID,
 				Salary.of(90_000.0, 110_000.0, "EUR", SalaryPeriod.YEAR), LocalDate.of(2026, 10, 1), """
 						Lead programs for our hospital software with Kanban. %s
 						""");
-		this.london = posting("Product Manager, Growth", Location.of("London", null, "GB"), Workplace.ONSITE, null,
+		this.london = postings.posting("Product Manager, Growth", Location.of("London", null, "GB"), Workplace.ONSITE, null,
 				LocalDate.of(2026, 11, 25), """
 						Own the growth roadmap of our consumer app. %s
 						""");
-		this.hourly = posting("Project Manager", Location.of("Denver", "CO", "US"), Workplace.ONSITE,
+		this.hourly = postings.posting("Project Manager", Location.of("Denver", "CO", "US"), Workplace.ONSITE,
 				Salary.of(60.0, null, "USD", SalaryPeriod.HOUR), LocalDate.of(2026, 9, 1), """
 						Manage construction projects on site. %s
 						""");
-		for (Posting posting : List.of(this.boston, this.berlin, this.london, this.hourly)) {
-			PostingDocument document = PostingDocument.of(posting, classifier.classify(posting), "search-it", Instant.now());
-			this.client.index((index) -> index.index(PostingIndex.ALIAS).id(document.id()).document(document).refresh(Refresh.True));
-		}
+		postings.index(List.of(this.boston, this.berlin, this.london, this.hourly));
 	}
 
 	@Test
@@ -132,6 +118,31 @@ class PostingSearchIT {
 		assertThat(ids("&location=berlin")).containsExactly(this.berlin.id());
 		assertThat(ids("&postedSince=2026-11-01")).containsExactlyInAnyOrder(this.boston.id(), this.london.id());
 		assertThat(ids("&role=technical-program-manager")).contains(this.boston.id()).doesNotContain(this.london.id());
+	}
+
+	@Test
+	void shouldCountEachFacetWithTheOtherFacetsFiltersButNotItsOwn() throws Exception {
+		Map<String, Object> remote = search("&workplace=remote");
+		assertThat(remote.get("total")).isEqualTo(1);
+		Map<String, Map<String, Integer>> facets = cast(remote.get("facets"));
+		// Its own filter does not narrow the workplace counts: the other choices stay in view with what they find.
+		assertThat(facets.get("workplace")).isEqualTo(Map.of("remote", 1, "hybrid", 1, "onsite", 2));
+		// Every other facet is counted over the remote postings only.
+		assertThat(facets.get("role").values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+		assertThat(facets.get("certifications")).containsEntry("pmp", 1);
+
+		Map<String, Object> hybridWithPmp = search("&workplace=hybrid&certifications=pmp");
+		assertThat(hybridWithPmp.get("total")).isEqualTo(0);
+		facets = cast(hybridWithPmp.get("facets"));
+		assertThat(facets.get("workplace")).as("workplaces of the postings asking for PMP").isEqualTo(Map.of("remote", 1));
+		assertThat(facets.get("certifications")).as("certifications of the hybrid postings").doesNotContainKey("pmp");
+		assertThat(facets.get("role").values().stream().mapToInt(Integer::intValue).sum()).isZero();
+
+		// Filters that are not facets narrow every count.
+		Map<String, Object> german = search("&workplace=remote&country=de");
+		assertThat(german.get("total")).isEqualTo(0);
+		facets = cast(german.get("facets"));
+		assertThat(facets.get("workplace")).isEqualTo(Map.of("hybrid", 1));
 	}
 
 	@Test
@@ -191,6 +202,22 @@ class PostingSearchIT {
 		assertThat(get("/api/postings?after=bm90IGEgY3Vyc29y").body()).contains("\"parameter\":\"after\"");
 	}
 
+	@Test
+	void shouldRefuseACursorChangedByTheClientNamingAfter() throws Exception {
+		String next = (String) search("&sort=date&size=1").get("next");
+		assertThat(next).contains(".");
+		char[] chars = next.toCharArray();
+		chars[3] = (chars[3] == 'A') ? 'B' : 'A';
+		String query = "/api/postings?q=" + this.word + "&sort=date&size=1&after=";
+
+		assertThat(get(query + next).statusCode()).isEqualTo(200);
+		HttpResponse<String> tampered = get(query + new String(chars));
+		assertThat(tampered.statusCode()).isEqualTo(400);
+		Map<String, Object> problem = cast(Json.mapper().readValue(tampered.body(), Map.class));
+		assertThat(problem).containsEntry("parameter", "after");
+		assertThat((String) problem.get("detail")).contains("not a cursor this search handed out");
+	}
+
 	private List<String> ids(String filters) throws Exception {
 		List<Map<String, Object>> hits = cast(search(filters).get("hits"));
 		return hits.stream().map((hit) -> (String) hit.get("id")).toList();
@@ -217,15 +244,6 @@ class PostingSearchIT {
 	@SuppressWarnings("unchecked")
 	private static <T> T cast(Object value) {
 		return (T) value;
-	}
-
-	private Posting posting(String title, Location location, Workplace workplace, Salary salary, LocalDate posted,
-			String text) {
-		String url = "https://careers.search-it.example/jobs/" + UUID.randomUUID();
-		return new Posting(PostingIds.of(url), title, null, "Searchco " + title.toLowerCase(Locale.ROOT).charAt(0),
-				List.of(location), workplace, workplace.name().toLowerCase(Locale.ROOT), salary, "FULL_TIME", posted,
-				null, url, "<p>x</p>", text.formatted(this.word), List.of(new SourceRef("search-it", "json-ld-page", url)),
-				Instant.now());
 	}
 
 }

@@ -102,6 +102,9 @@ public class SubscriptionService {
 		String[] links = this.transaction.execute((status) -> {
 			UUID accountId = existing.map(Account::id).orElseGet(() -> this.accounts.create(email));
 			this.accounts.setStatus(accountId, AccountStatus.PENDING);
+			if (request.timeZone() != null) {
+				this.accounts.setTimeZone(accountId, request.timeZone());
+			}
 			this.accounts.recordConsent(accountId, this.properties.privacyPolicyVersion(),
 					this.properties.termsVersion(), method, source);
 			boolean known = this.alerts.ofAccount(accountId)

@@ -74,6 +74,10 @@ public record AlertCriteria(List<String> keywords, List<String> roles, List<Stri
 
 	}
 
+	/** The names of the taxonomy facets of {@link #facets()}, in the order pages and emails list them. */
+	public static final List<String> FACET_NAMES = List.of("certifications", "degrees", "methodologies", "technical",
+			"industries", "skills");
+
 	/** The taxonomy facets of these criteria, by the facet name a {@link dev.tpmalerts.shared.Tag} carries. */
 	public Map<String, List<String>> facets() {
 		return Map.of("certifications", this.certifications, "degrees", this.degrees, "methodologies",

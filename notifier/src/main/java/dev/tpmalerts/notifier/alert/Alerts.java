@@ -48,17 +48,22 @@ public class Alerts {
 				+ "values (?, ?, ?, ?, false, ?, ?)")
 			.params(id, accountId, Json.mapper().writeValueAsString(criteria), frequency.name(), now, now)
 			.update();
+		AlertTerms.replace(this.jdbc, id, criteria);
 		changed(accountId, Set.of(id), true);
 		return id;
 	}
 
 	/** Replaces an alert's criteria and frequency; false when the account has no such alert. */
 	public boolean update(UUID accountId, UUID alertId, AlertCriteria criteria, Frequency frequency) {
-		return changed(accountId, Set.of(alertId),
-				this.jdbc.sql("update alert set criteria = ?, frequency = ?, updated_at = ? where id = ? and account_id = ?")
-					.params(Json.mapper().writeValueAsString(criteria), frequency.name(),
-							Timestamp.from(this.clock.instant()), alertId, accountId)
-					.update() > 0);
+		boolean updated = this.jdbc
+			.sql("update alert set criteria = ?, frequency = ?, updated_at = ? where id = ? and account_id = ?")
+			.params(Json.mapper().writeValueAsString(criteria), frequency.name(), Timestamp.from(this.clock.instant()),
+					alertId, accountId)
+			.update() > 0;
+		if (updated) {
+			AlertTerms.replace(this.jdbc, alertId, criteria);
+		}
+		return changed(accountId, Set.of(alertId), updated);
 	}
 
 	/** Pauses or resumes one alert; false when the account has no such alert. */

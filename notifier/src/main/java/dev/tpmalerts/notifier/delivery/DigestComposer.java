@@ -58,7 +58,7 @@ public final class DigestComposer {
 	 * @param date the day of the digest in the reader's time zone
 	 * @param items its postings, in any order (more than the size are ranked and cut)
 	 * @param omitted postings already left out before (they are added to the "and N more" line)
-	 * @param alerts the reader's alerts by id, each as its criteria in words ({@link CriteriaInWords#describe})
+	 * @param alerts the reader's alerts by id, each as its criteria in words ({@link dev.tpmalerts.notifier.alert.CriteriaInWords#describe})
 	 * @param unsubscribeUrl the one-click unsubscribe URL
 	 * @param manageUrl the link to the reader's manage page, or null for none
 	 */

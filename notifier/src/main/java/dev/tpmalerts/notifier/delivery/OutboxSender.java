@@ -25,6 +25,7 @@ import dev.tpmalerts.notifier.account.AuditTrail;
 import dev.tpmalerts.notifier.account.EmailAddresses;
 import dev.tpmalerts.notifier.alert.Alerts;
 import dev.tpmalerts.notifier.alert.Alerts.AlertSettings;
+import dev.tpmalerts.notifier.alert.CriteriaInWords;
 import dev.tpmalerts.notifier.alert.Frequency;
 import dev.tpmalerts.notifier.delivery.Outbox.PendingMail;
 import dev.tpmalerts.notifier.token.LinkTokens;

@@ -40,7 +40,7 @@ class ApiProblems {
 
 	@ExceptionHandler(RateLimiter.RateLimited.class)
 	ResponseEntity<ProblemDetail> rateLimited(RateLimiter.RateLimited limited) {
-		long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+		long seconds = limited.retryAfterSeconds();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests; try again in " + seconds + " seconds.");
 		problem.setTitle("Too many requests");

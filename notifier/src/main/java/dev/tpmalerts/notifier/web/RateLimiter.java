@@ -46,7 +46,7 @@ class RateLimiter {
 		}
 	}
 
-	/** Too many requests; {@link #retryAfter} says when one more will be accepted. */
+	/** Too many requests; {@link #retryAfterSeconds} says when one more will be accepted. */
 	static final class RateLimited extends RuntimeException {
 
 		private final Duration retryAfter;
@@ -56,8 +56,9 @@ class RateLimiter {
 			this.retryAfter = retryAfter;
 		}
 
-		Duration retryAfter() {
-			return this.retryAfter;
+		/** Whole seconds for a {@code Retry-After} header: rounded up, at least one. */
+		long retryAfterSeconds() {
+			return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
 		}
 
 	}

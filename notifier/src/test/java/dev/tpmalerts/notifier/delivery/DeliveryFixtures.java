@@ -33,20 +33,20 @@ import dev.tpmalerts.shared.Workplace;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Postings, accounts and MIME helpers shared by the delivery ITs. */
-final class DeliveryFixtures {
+/** Postings, accounts and MIME helpers shared by the delivery ITs and the browser test. */
+public final class DeliveryFixtures {
 
 	static final AlertCriteria TPM = AlertCriteria.of(null, List.of("technical-program-manager"), 50);
 
 	private DeliveryFixtures() {
 	}
 
-	static String brokers() {
+	public static String brokers() {
 		return System.getProperty("spring.embedded.kafka.brokers");
 	}
 
 	/** Creates the topic before the application subscribes, so its consumer is assigned partitions at once. */
-	static void createTopic() {
+	public static void createTopic() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
 			admin.createTopics(Set.of(new NewTopic(Topics.POSTINGS_MATCHED, 3, (short) 1))).all().get();
 		}
@@ -71,7 +71,7 @@ final class DeliveryFixtures {
 		return id;
 	}
 
-	static Posting posting(String title) {
+	public static Posting posting(String title) {
 		return posting(title, null, "<p>Programs</p>");
 	}
 
@@ -82,12 +82,12 @@ final class DeliveryFixtures {
 				null, List.of(new SourceRef("contoso", "json-ld-page", url)), Instant.parse("2026-11-01T00:00:00Z"));
 	}
 
-	static PostingMatched matched(Posting posting, int score, Instant at) {
+	public static PostingMatched matched(Posting posting, int score, Instant at) {
 		return new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(), posting, "technical-program-manager",
 				score, Map.of("role", 40), List.of(), "test", false, at);
 	}
 
-	static void publish(PostingMatched... events) {
+	public static void publish(PostingMatched... events) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
 		try (KafkaProducer<String, PostingMatched> producer = new KafkaProducer<>(config, new StringSerializer(),
 				JsonSerde.serializer())) {

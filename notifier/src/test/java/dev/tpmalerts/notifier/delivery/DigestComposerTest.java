@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.tpmalerts.notifier.alert.AlertCriteria;
+import dev.tpmalerts.notifier.alert.CriteriaInWords;
 import dev.tpmalerts.notifier.alert.Frequency;
 
 import static org.assertj.core.api.Assertions.assertThat;

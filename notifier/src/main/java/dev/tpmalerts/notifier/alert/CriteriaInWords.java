@@ -1,13 +1,14 @@
-package dev.tpmalerts.notifier.delivery;
+package dev.tpmalerts.notifier.alert;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import dev.tpmalerts.notifier.alert.AlertCriteria;
-import dev.tpmalerts.notifier.alert.Frequency;
-
-/** An alert's criteria as a sentence, so every email can say why its reader receives it. */
+/**
+ * An alert's criteria as a sentence: every email says with it why its reader receives it, and the manage page
+ * lists the alerts with it, so a person reads their alert in the same words everywhere.
+ */
 public final class CriteriaInWords {
 
 	private CriteriaInWords() {
@@ -21,7 +22,8 @@ public final class CriteriaInWords {
 		if (!criteria.keywords().isEmpty()) {
 			parts.add("keywords \"" + String.join("\", \"", criteria.keywords()) + "\"");
 		}
-		criteria.facets().forEach((facet, values) -> ids(parts, facet, values));
+		Map<String, List<String>> facets = criteria.facets();
+		AlertCriteria.FACET_NAMES.forEach((facet) -> ids(parts, facet, facets.get(facet)));
 		if (!criteria.locations().isEmpty()) {
 			parts.add("in " + String.join(" or ", criteria.locations()));
 		}
@@ -37,8 +39,8 @@ public final class CriteriaInWords {
 		if (criteria.minScore() != null) {
 			parts.add("a score of at least " + criteria.minScore());
 		}
-		String sentence = DigestItem.oneLine(String.join(", ", parts));
-		return (sentence != null) ? sentence : "";
+		// Keywords and places are the person's own words: no line break of theirs reaches a mail line.
+		return String.join(", ", parts).replaceAll("[\\s\\u0085\\u2028\\u2029]+", " ").strip();
 	}
 
 	/** "you subscribed to instant TPM job alerts for roles …". */
