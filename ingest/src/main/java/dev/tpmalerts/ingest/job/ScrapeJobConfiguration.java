@@ -3,6 +3,8 @@ package dev.tpmalerts.ingest.job;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.tpmalerts.ingest.dedupe.Deduplicator;
 import dev.tpmalerts.ingest.fetch.PageFetcher;
 import dev.tpmalerts.ingest.normalize.PostingNormalizer;
@@ -32,8 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ScrapeJobConfiguration {
 
 	@Bean
-	Job scrapeJob(JobRepository jobRepository, Step scrapeStep) {
+	Job scrapeJob(JobRepository jobRepository, Step scrapeStep, MeterRegistry meters) {
 		return new JobBuilder(ScrapeLauncher.JOB_NAME, jobRepository).listener(new RunOwnerListener(jobRepository))
+			.listener(new RunCountersListener(meters))
 			.start(scrapeStep)
 			.build();
 	}

@@ -5,9 +5,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tpmalerts.observability.PostingCounters;
 import dev.tpmalerts.shared.RejectedRecord;
 import dev.tpmalerts.shared.Topics;
 
@@ -24,9 +26,12 @@ public class DeadLetters {
 
 	private final Clock clock;
 
-	public DeadLetters(KafkaTemplate<String, Object> kafka, Clock clock) {
+	private final MeterRegistry meters;
+
+	public DeadLetters(KafkaTemplate<String, Object> kafka, Clock clock, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	public void reject(String source, String location, String reason, String payload) {
@@ -42,6 +47,10 @@ public class DeadLetters {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not keep a rejected record on " + Topics.POSTINGS_DLT, ex);
 		}
+		// A posting the processor rejected (invalid, or its page gone before it was ever published) is kept with its
+		// payload; a source or listing page that could not be fetched or parsed has none.
+		PostingCounters.rejected(this.meters, "ingest", (payload != null) ? "rejected-posting" : "unreadable-source")
+			.increment();
 	}
 
 }

@@ -22,8 +22,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import dev.tpmalerts.embedded.ActuatorClient;
 import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.shared.Json;
 import dev.tpmalerts.shared.JsonSerde;
 import dev.tpmalerts.shared.PostingEvent;
 import dev.tpmalerts.shared.PostingExpired;
@@ -41,6 +44,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,7 +57,10 @@ import static org.awaitility.Awaitility.await;
  * served over loopback. A posting without a title and a source that answers 404 go to the dead-letter topic with
  * their reasons; the good postings are published keyed by posting id; the job completes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { ActuatorClient.OPS_USER_NAME, ActuatorClient.OPS_USER_PASSWORD_HASH, ActuatorClient.OPS_USER_ROLES,
+				// Ingest has no sign-in yet, so nobody is authorised to see the components: show them to all here.
+				"management.endpoint.health.show-details=always" })
 class ScrapeJobIT {
 
 	private static final PostgresDatabases.Database database = PostgresDatabases.create("ingest_it");
@@ -65,6 +72,9 @@ class ScrapeJobIT {
 	private static final java.util.concurrent.atomic.AtomicInteger vanishingConditionalHits = new java.util.concurrent.atomic.AtomicInteger();
 
 	private static final HttpServer site = serve();
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ScrapeLauncher launcher;
@@ -109,6 +119,8 @@ class ScrapeJobIT {
 
 	@Test
 	void shouldPublishGoodPostingsAndKeepRejectedOnesWithTheirReasons() throws Exception {
+		ActuatorClient operator = ActuatorClient.operator(this.port);
+		Map<String, Double> before = counters(operator);
 		List<ScrapeLauncher.Launch> launches = this.launcher.runAll("test");
 
 		assertThat(launches).extracting(ScrapeLauncher.Launch::source)
@@ -156,6 +168,32 @@ class ScrapeJobIT {
 			assertThat(record.reason()).contains("HTTP 404");
 		});
 		assertThat(rejected).noneSatisfy((record) -> assertThat(record.source()).isEqualTo("disabled-board"));
+
+		Map<String, Double> after = counters(operator);
+		assertThat(after).containsEntry("fetched", before.get("fetched") + 3)
+			.containsEntry("published", before.get("published") + 2)
+			// acme's posting without a title, and gone-careers: a posting page that answers 404 before it was published
+			.containsEntry("rejected", before.get("rejected") + 2)
+			.containsEntry("unreadable", before.get("unreadable"));
+	}
+
+	@Test
+	void shouldReportTheDatabaseAndKafkaUpAndReady() {
+		ActuatorClient operator = ActuatorClient.operator(this.port);
+		JsonNode health = Json.mapper().readTree(operator.get("health").body());
+		assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
+		assertThat(health.at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+		assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
+		JsonNode readiness = Json.mapper().readTree(operator.get("health/readiness").body());
+		assertThat(readiness.at("/status").asString()).isEqualTo("UP");
+		assertThat(readiness.at("/components").propertyNames()).containsExactlyInAnyOrder("db", "kafka", "readinessState");
+	}
+
+	private static Map<String, Double> counters(ActuatorClient operator) {
+		return Map.of("fetched", operator.sample("tpm_postings_fetched_total", "source", "acme-greenhouse"),
+				"published", operator.sample("tpm_postings_published_total", "source", "acme-greenhouse"),
+				"rejected", operator.sample("tpm_postings_rejected_total", "stage", "ingest", "reason", "rejected-posting"),
+				"unreadable", operator.sample("tpm_postings_rejected_total", "stage", "ingest", "reason", "unreadable-source"));
 	}
 
 	@Test

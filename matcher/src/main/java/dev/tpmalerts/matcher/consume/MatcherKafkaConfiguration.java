@@ -1,5 +1,7 @@
 package dev.tpmalerts.matcher.consume;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -7,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tpmalerts.observability.PostingCounters;
 import dev.tpmalerts.shared.Topics;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +43,9 @@ class MatcherKafkaConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler matcherErrorHandler(KafkaTemplate<Object, Object> template, RetryProperties retry) {
+	DefaultErrorHandler matcherErrorHandler(KafkaTemplate<Object, Object> template, RetryProperties retry,
+			MeterRegistry meters) {
+		Counter unreadable = PostingCounters.rejected(meters, "matcher", "unreadable-event");
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.POSTINGS_DLT, 0));
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
@@ -52,6 +57,11 @@ class MatcherKafkaConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(PoisonRecordException.class);
 		handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
+				unreadable.increment(); // only poison records reach the recoverer: the rest is retried without end
+			}
 
 			@Override
 			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import dev.tpmalerts.matcher.index.PostingDocument;
 import dev.tpmalerts.matcher.index.PostingIndex;
 import dev.tpmalerts.matcher.index.PostingIndex.ItemFailure;
 import dev.tpmalerts.matcher.index.PostingIndex.Operation;
+import dev.tpmalerts.observability.PostingCounters;
 import dev.tpmalerts.shared.Posting;
 import dev.tpmalerts.shared.PostingEvent;
 import dev.tpmalerts.shared.PostingExpired;
@@ -50,12 +54,15 @@ class PostingEventsListener {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	PostingEventsListener(PostingClassifier classifier, PostingIndex index, KafkaTemplate<String, Object> kafka,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.classifier = classifier;
 		this.index = index;
 		this.kafka = kafka;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@KafkaListener(id = "matcher", groupId = "${spring.kafka.consumer.group-id:matcher}",
@@ -97,7 +104,8 @@ class PostingEventsListener {
 					version, false, this.clock.instant()));
 		}
 		List<CompletableFuture<?>> sends = new ArrayList<>();
-		for (ItemFailure failure : this.index.write(operations)) {
+		List<ItemFailure> failures = this.index.write(operations);
+		for (ItemFailure failure : failures) {
 			PostingMatched refused = matched.remove(failure.id());
 			RejectedRecord rejected = new RejectedRecord("matcher", "elasticsearch", failure.id(),
 					"Elasticsearch refused the document: " + failure.reason(),
@@ -110,9 +118,21 @@ class PostingEventsListener {
 			sends.add(this.kafka.send(Topics.POSTINGS_MATCHED, event.postingId(), event));
 		}
 		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+		count(operations, failures);
 		if (!records.isEmpty()) {
 			logger.info("Indexed {} posting event(s), {} matched", records.size(), matched.size());
 		}
+	}
+
+	/** Counted once the batch is through: a batch that fails is retried whole, and would be counted twice. */
+	private void count(List<Operation> operations, List<ItemFailure> failures) {
+		Set<String> refused = failures.stream().map(ItemFailure::id).collect(Collectors.toSet());
+		Map<Boolean, Long> written = operations.stream()
+			.filter((operation) -> !refused.contains(operation.id()))
+			.collect(Collectors.partitioningBy(PostingIndex.Delete.class::isInstance, Collectors.counting()));
+		PostingCounters.indexed(this.meters, "index").increment(written.get(false));
+		PostingCounters.indexed(this.meters, "delete").increment(written.get(true));
+		PostingCounters.rejected(this.meters, "matcher", "refused-by-elasticsearch").increment(failures.size());
 	}
 
 }

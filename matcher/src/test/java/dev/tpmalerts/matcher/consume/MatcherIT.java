@@ -165,7 +165,7 @@ class MatcherIT {
 		return System.getProperty("spring.embedded.kafka.brokers");
 	}
 
-	private static Posting posting(String title, String text) {
+	static Posting posting(String title, String text) {
 		String url = "https://careers.tesseract.example/jobs/" + UUID.randomUUID();
 		return new Posting(PostingIds.of(url), title, "senior", "Tesseract", List.of(Location.of("Boston", "MA", "US")),
 				Workplace.REMOTE, "remote", null, "FULL_TIME", LocalDate.of(2026, 11, 20), null, url, "<p>x</p>", text,

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,8 @@ class AlertDelivery {
 
 	private final Counter capped;
 
+	private final MeterRegistry meters;
+
 	AlertDelivery(AlertMatcher alerts, Accounts accounts, DeliveryLedger ledger, DigestItems digestItems, ExpiredPostings expired,
 			SendCaps caps, Outbox outbox, OutboxSender sender, TransactionTemplate transaction,
 			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
@@ -87,6 +90,7 @@ class AlertDelivery {
 		this.properties = properties;
 		this.schedule = new DigestSchedule(properties.digestHour(), properties.weeklyDay());
 		this.clock = clock;
+		this.meters = meters;
 		this.duplicates = Counter.builder("tpm.alerts.duplicates")
 			.description("Alerts not sent again because the ledger already had them")
 			.register(meters);
@@ -121,6 +125,13 @@ class AlertDelivery {
 		}
 	}
 
+	private Counter matchedAlerts(Frequency frequency) {
+		return Counter.builder("tpm.alerts.matched")
+			.description("Saved alerts of active accounts that a matched posting met, by alert frequency")
+			.tag("frequency", frequency.name().toLowerCase(Locale.ROOT))
+			.register(this.meters);
+	}
+
 	/** Decides, for every account with a matching alert, whether the posting is mailed now, later or not at all. */
 	private List<UUID> plan(PostingMatched matched, Instant at) {
 		Optional<Instant> expiredAt = this.expired.since(matched.postingId());
@@ -138,6 +149,7 @@ class AlertDelivery {
 			if (!active.contains(alert.accountId())) {
 				continue; // erased, unsubscribed or suppressed since the alert index last heard of it
 			}
+			matchedAlerts(alert.frequency()).increment();
 			if (alert.frequency() == Frequency.INSTANT) {
 				instant.putIfAbsent(alert.accountId(), alert);
 			}

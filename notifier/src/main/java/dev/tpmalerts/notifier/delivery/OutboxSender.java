@@ -106,13 +106,13 @@ class OutboxSender {
 		this.notifier = notifier;
 		this.properties = properties;
 		this.clock = clock;
-		this.sent = Counter.builder("tpm.alerts.sent").description("Alert and digest emails the SMTP server accepted")
+		this.sent = Counter.builder("tpm.emails.sent").description("Alert and digest emails the SMTP server accepted")
 			.register(meters);
-		this.failed = Counter.builder("tpm.alerts.failed")
+		this.failed = Counter.builder("tpm.emails.failed")
 			.description("Attempts to send an email that failed (retried later unless it was the last)")
 			.register(meters);
-		this.suppressed = Counter.builder("tpm.alerts.suppressed")
-			.description("Addresses suppressed because the SMTP server refused them for good")
+		this.suppressed = Counter.builder("tpm.emails.suppressed")
+			.description("Emails the SMTP server refused for good: their addresses are suppressed")
 			.register(meters);
 	}
 
