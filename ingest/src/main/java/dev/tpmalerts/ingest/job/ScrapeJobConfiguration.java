@@ -59,7 +59,7 @@ class ScrapeJobConfiguration {
 					// The raw posting as JSON, so that a replay can run it through the normaliser again.
 					String payload = (item instanceof ScrapeItem.Found found) ? Json.mapper().writeValueAsString(found.posting())
 							: null;
-					deadLetters.reject(item.source(), item.url(), reason.getMessage(), payload);
+					deadLetters.rejectPosting(item.source(), item.url(), reason.getMessage(), payload);
 				}
 			})
 			.listener(scrapeReader)

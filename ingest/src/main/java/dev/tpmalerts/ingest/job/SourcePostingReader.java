@@ -90,7 +90,7 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 			}
 			catch (FetchException | SourceFormatException ex) {
 				this.fetcher.forget(source.url());
-				this.deadLetters.reject(source.name(), source.url().toString(), ex.getMessage(), null);
+				this.deadLetters.rejectSource(source.name(), source.url().toString(), ex.getMessage());
 			}
 		}
 		this.items = all;
@@ -102,7 +102,7 @@ class SourcePostingReader extends AbstractItemCountingItemStreamItemReader<Scrap
 			logger.info("Source {} (career-listing) listed {} posting(s) on {} page(s)", source.name(),
 					crawl.postings().size(), crawl.pagesRead().size());
 			crawl.failures()
-				.forEach((failure) -> this.deadLetters.reject(source.name(), failure.url().toString(), failure.reason(), null));
+				.forEach((failure) -> this.deadLetters.rejectSource(source.name(), failure.url().toString(), failure.reason()));
 			return crawl.postings().stream().map((posting) -> (ScrapeItem) new ScrapeItem.Found(posting)).toList();
 		}
 		FetchResult result = this.restart ? new FetchResult.Fetched(this.fetcher.fetch(source.url(), source.minInterval()))

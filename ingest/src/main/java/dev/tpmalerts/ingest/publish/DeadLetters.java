@@ -34,7 +34,17 @@ public class DeadLetters {
 		this.meters = meters;
 	}
 
-	public void reject(String source, String location, String reason, String payload) {
+	/** Keeps a posting the job rejected (invalid, or its page gone before it was ever published). */
+	public void rejectPosting(String source, String location, String reason, String payload) {
+		reject(source, location, reason, payload, "rejected-posting");
+	}
+
+	/** Keeps the failure of a source or listing page that could not be fetched or parsed. */
+	public void rejectSource(String source, String location, String reason) {
+		reject(source, location, reason, null, "unreadable-source");
+	}
+
+	private void reject(String source, String location, String reason, String payload, String kind) {
 		RejectedRecord record = new RejectedRecord("ingest", source, location, reason, payload, this.clock.instant());
 		logger.warn("Rejected a record from source {} at {}: {}", source, location, reason);
 		try {
@@ -47,10 +57,7 @@ public class DeadLetters {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not keep a rejected record on " + Topics.POSTINGS_DLT, ex);
 		}
-		// A posting the processor rejected (invalid, or its page gone before it was ever published) is kept with its
-		// payload; a source or listing page that could not be fetched or parsed has none.
-		PostingCounters.rejected(this.meters, "ingest", (payload != null) ? "rejected-posting" : "unreadable-source")
-			.increment();
+		PostingCounters.rejected(this.meters, "ingest", kind).increment();
 	}
 
 }
