@@ -2,6 +2,7 @@ package dev.tpmalerts.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import com.sun.management.OperatingSystemMXBean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -158,12 +160,14 @@ final class MatchBenchmark {
 				admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
 				MatcherRound matcher = new MatcherRound(admin, bootstrap, node.httpUrl(), client, events, payloads);
 				PlainRound plain = new PlainRound(client, documents);
+				CpuMeter cpu = new CpuMeter(node.pid(), broker.pid());
 				System.out.printf(Locale.ROOT, "Indexing %d posting events (%d KB each on the wire) into Elasticsearch %s:%n",
 						this.records, payloads.stream().mapToInt((bytes) -> bytes.length).sum() / payloads.size() / 1024,
 						node.version());
 				try {
 					Comparison comparison = Rounds.compareWithSetup("matcher: Kafka -> classify -> ES (postings/s)",
-							matcher::prepare, "plain BulkIngester, built documents (docs/s)", plain::prepare, warmups,
+							cpu.measured("matcher", matcher::prepare), "plain BulkIngester, built documents (docs/s)",
+							cpu.measured("plain  ", plain::prepare), warmups,
 							this.rounds);
 					Rounds.print("per second", comparison, 0.8);
 				}
@@ -175,6 +179,94 @@ final class MatchBenchmark {
 				client._transport().close();
 			}
 		}
+	}
+
+	/**
+	 * Prints each round's rate and where its CPU went, per posting: this JVM (the matcher, or the plain load's
+	 * client), the Elasticsearch node and the Kafka broker. On two shared cores the matcher's own CPU is what
+	 * Elasticsearch loses, so these figures say which side a change helped.
+	 */
+	private static final class CpuMeter {
+
+		private static final long TICKS_PER_SECOND = 100;
+
+		private final long elasticsearch;
+
+		private final long kafka;
+
+		CpuMeter(long elasticsearch, long kafka) {
+			this.elasticsearch = elasticsearch;
+			this.kafka = kafka;
+		}
+
+		Rounds.Setup measured(String name, Rounds.Setup setup) {
+			return () -> {
+				Rounds.Work work = setup.prepare();
+				return () -> {
+					long[] before = snapshot();
+					long start = System.nanoTime();
+					long units = work.run();
+					double seconds = (System.nanoTime() - start) / 1e9;
+					long[] after = snapshot();
+					System.out.printf(Locale.ROOT, "    %s %6.0f /s; CPU ms per posting: this JVM %.2f (GC %.2f),"
+							+ " Elasticsearch %.2f, Kafka %.2f; host load %.1f%n", name, units / seconds,
+							(after[0] - before[0]) / 1e6 / units, (after[3] - before[3]) / 1e6 / units,
+							(after[1] - before[1]) / 1e6 / units, (after[2] - before[2]) / 1e6 / units,
+							ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+					return units;
+				};
+			};
+		}
+
+		/** CPU nanoseconds of this JVM, the node (with its server JVM, a child of the launcher) and the broker. */
+		private long[] snapshot() throws IOException {
+			long self = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
+			return new long[] { self, treeCpu(this.elasticsearch), treeCpu(this.kafka), gcCpu() };
+		}
+
+		/** CPU of this JVM's garbage collector threads (G1's "GC Thread#0", "G1 Conc#0", "G1 Refine#0"...). */
+		private static long gcCpu() throws IOException {
+			long ticks = 0;
+			try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						String name = Files.readString(task.resolve("comm")).strip();
+						if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+							ticks += ticks(Files.readString(task.resolve("stat")));
+						}
+					}
+					catch (IOException ex) {
+						// the thread ended meanwhile
+					}
+				}
+			}
+			return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+		}
+
+		private static long treeCpu(long pid) throws IOException {
+			long ticks = ticks(pid);
+			for (ProcessHandle child : ProcessHandle.of(pid).map((handle) -> handle.descendants().toList())
+				.orElse(List.of())) {
+				ticks += ticks(child.pid());
+			}
+			return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+		}
+
+		private static long ticks(long pid) throws IOException {
+			Path stat = Path.of("/proc", Long.toString(pid), "stat");
+			if (!Files.exists(stat)) {
+				return 0;
+			}
+			return ticks(Files.readString(stat));
+		}
+
+		private static long ticks(String line) {
+			// Fields after the command, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+			String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+
 	}
 
 	/** One round of the matcher: a fresh topic holding the events, a fresh index, a matcher whose consumer waits. */

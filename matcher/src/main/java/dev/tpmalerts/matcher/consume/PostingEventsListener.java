@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +38,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes batches of posting events: classifies each posting, writes the batch to Elasticsearch in one bulk
- * request, then publishes a {@link PostingMatched} per posting. The listener returns, and the offsets are
- * committed, only after Elasticsearch and Kafka acknowledged.
+ * Consumes batches of posting events: classifies each posting, writes the batch to Elasticsearch in bulk, then
+ * publishes a {@link PostingMatched} per posting. The listener returns, and the offsets are committed, only after
+ * Elasticsearch and Kafka acknowledged.
  */
 @Component
 class PostingEventsListener {
@@ -85,23 +86,16 @@ class PostingEventsListener {
 	}
 
 	private void process(List<ConsumerRecord<String, PostingEvent>> records) throws IOException {
+		// Only a posting's last event of the batch counts: it supersedes the earlier ones, and a batch larger than
+		// one bulk request goes out as two requests in flight at once, which Elasticsearch may apply in either order.
+		Map<String, PostingEvent> latest = new LinkedHashMap<>();
+		for (ConsumerRecord<String, PostingEvent> record : records) {
+			latest.put(record.value().postingId(), record.value());
+		}
 		List<Operation> operations = new ArrayList<>();
 		Map<String, PostingMatched> matched = new HashMap<>();
-		for (ConsumerRecord<String, PostingEvent> record : records) {
-			PostingEvent event = record.value();
-			if (event instanceof PostingExpired expired) {
-				operations.add(new PostingIndex.Delete(expired.postingId()));
-				matched.put(expired.postingId(), PostingMatched.expired(expired.postingId(), this.clock.instant()));
-				continue;
-			}
-			Posting posting = (event instanceof PostingScraped scraped) ? scraped.posting()
-					: ((PostingUpdated) event).posting();
-			Classification classification = this.classifier.classify(posting);
-			String version = this.classifier.taxonomy().version();
-			operations.add(new PostingIndex.Upsert(PostingDocument.of(posting, classification, version, this.clock.instant())));
-			matched.put(posting.id(), new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(), posting,
-					classification.role(), classification.score(), classification.facetScores(), classification.tags(),
-					version, false, this.clock.instant()));
+		for (PostingEvent event : latest.values()) {
+			operations.add(match(event, matched));
 		}
 		List<CompletableFuture<?>> sends = new ArrayList<>();
 		List<ItemFailure> failures = this.index.write(operations);
@@ -133,6 +127,22 @@ class PostingEventsListener {
 		PostingCounters.indexed(this.meters, "index").increment(written.get(false));
 		PostingCounters.indexed(this.meters, "delete").increment(written.get(true));
 		PostingCounters.rejected(this.meters, "matcher", "refused-by-elasticsearch").increment(failures.size());
+	}
+
+	/** The index operation for one event; the event to announce once it is written goes into {@code matched}. */
+	private Operation match(PostingEvent event, Map<String, PostingMatched> matched) {
+		if (event instanceof PostingExpired expired) {
+			matched.put(expired.postingId(), PostingMatched.expired(expired.postingId(), this.clock.instant()));
+			return new PostingIndex.Delete(expired.postingId());
+		}
+		Posting posting = (event instanceof PostingScraped scraped) ? scraped.posting()
+				: ((PostingUpdated) event).posting();
+		Classification classification = this.classifier.classify(posting);
+		String version = this.classifier.taxonomy().version();
+		matched.put(posting.id(), new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(), posting,
+				classification.role(), classification.score(), classification.facetScores(), classification.tags(),
+				version, false, this.clock.instant()));
+		return new PostingIndex.Upsert(PostingDocument.of(posting, classification, version, this.clock.instant()));
 	}
 
 }
