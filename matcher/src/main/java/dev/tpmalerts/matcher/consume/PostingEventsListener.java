@@ -3,6 +3,7 @@ package dev.tpmalerts.matcher.consume;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,15 +87,9 @@ class PostingEventsListener {
 	}
 
 	private void process(List<ConsumerRecord<String, PostingEvent>> records) throws IOException {
-		// Only a posting's last event of the batch counts: it supersedes the earlier ones, and a batch larger than
-		// one bulk request goes out as two requests in flight at once, which Elasticsearch may apply in either order.
-		Map<String, PostingEvent> latest = new LinkedHashMap<>();
-		for (ConsumerRecord<String, PostingEvent> record : records) {
-			latest.put(record.value().postingId(), record.value());
-		}
 		List<Operation> operations = new ArrayList<>();
 		Map<String, PostingMatched> matched = new HashMap<>();
-		for (PostingEvent event : latest.values()) {
+		for (PostingEvent event : latestOfEachPosting(records)) {
 			operations.add(match(event, matched));
 		}
 		List<CompletableFuture<?>> sends = new ArrayList<>();
@@ -116,6 +111,19 @@ class PostingEventsListener {
 		if (!records.isEmpty()) {
 			logger.info("Indexed {} posting event(s), {} matched", records.size(), matched.size());
 		}
+	}
+
+	/**
+	 * Only a posting's last event of the batch counts: it supersedes the earlier ones, and a batch larger than one
+	 * bulk request goes out as two requests in flight at once, which Elasticsearch may apply in either order.
+	 */
+	static Collection<PostingEvent> latestOfEachPosting(List<ConsumerRecord<String, PostingEvent>> records) {
+		Map<String, PostingEvent> latest = new LinkedHashMap<>();
+		for (ConsumerRecord<String, PostingEvent> record : records) {
+			latest.remove(record.value().postingId());
+			latest.put(record.value().postingId(), record.value());
+		}
+		return latest.values();
 	}
 
 	/** Counted once the batch is through: a batch that fails is retried whole, and would be counted twice. */
