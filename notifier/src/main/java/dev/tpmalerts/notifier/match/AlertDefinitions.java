@@ -1,5 +1,6 @@
 package dev.tpmalerts.notifier.match;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -54,6 +58,8 @@ class AlertDefinitions implements SmartLifecycle {
 
 	private static final int BATCH = 10_000;
 
+	private static final String ORIGIN = "tpm-origin";
+
 	private final AlertIndex index;
 
 	private final Alerts alerts;
@@ -69,6 +75,16 @@ class AlertDefinitions implements SmartLifecycle {
 	private final AtomicLong published = new AtomicLong();
 
 	private final AtomicLong read = new AtomicLong();
+
+	/** Marks this instance's records, so that it knows them when the topic brings them back. */
+	private final String origin = UUID.randomUUID().toString();
+
+	/**
+	 * Per alert, this instance's changes already applied to its index whose records the topic has not brought back
+	 * yet. While one is pending, an older record of that alert (this instance's or another's, read late) must not
+	 * overwrite the newer state here.
+	 */
+	private final Map<UUID, Integer> unread = new ConcurrentHashMap<>();
 
 	private KafkaConsumer<String, byte[]> consumer;
 
@@ -111,7 +127,7 @@ class AlertDefinitions implements SmartLifecycle {
 			}
 		}
 		this.index.putAll(puts);
-		ids.forEach((id) -> publish(id, live.get(id)));
+		ids.forEach((id) -> publish(id, live.get(id), true));
 	}
 
 	/**
@@ -126,12 +142,12 @@ class AlertDefinitions implements SmartLifecycle {
 		int published = 0;
 		for (SavedAlert alert : this.alerts.active()) {
 			if (!alert.equals(indexed.remove(alert.id()))) {
-				publish(alert.id(), alert);
+				publish(alert.id(), alert, false);
 				published++;
 			}
 		}
 		for (UUID gone : indexed.keySet()) {
-			publish(gone, null);
+			publish(gone, null, false);
 			published++;
 		}
 		if (published > 0) {
@@ -140,16 +156,43 @@ class AlertDefinitions implements SmartLifecycle {
 		return published;
 	}
 
-	private void publish(UUID id, SavedAlert alert) {
-		this.template.send(this.properties.topic(), id.toString(), alert).whenComplete((result, ex) -> {
+	/** @param appliedHere whether this instance's index already holds the change (else the topic brings it here too) */
+	private void publish(UUID id, SavedAlert alert, boolean appliedHere) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.properties.topic(), id.toString(), alert);
+		if (appliedHere) {
+			record.headers().add(ORIGIN, this.origin.getBytes(StandardCharsets.UTF_8));
+			this.unread.merge(id, 1, Integer::sum);
+		}
+		this.template.send(record).whenComplete((result, ex) -> {
 			if (ex == null) {
 				this.published.incrementAndGet();
 			}
 			else {
+				if (appliedHere) {
+					readBack(id);
+				}
 				logger.warn("Could not publish the definition of alert {} ({}); other instances will get it from the "
 						+ "next reconcile with the database", id, ex.getMessage());
 			}
 		});
+	}
+
+	/** One of this instance's pending changes of the alert is accounted for; whether none is left. */
+	private boolean readBack(UUID id) {
+		return this.unread.computeIfPresent(id, (key, count) -> (count > 1) ? count - 1 : null) == null;
+	}
+
+	/**
+	 * Whether a record read from the topic may change this index: not while a newer change of this instance to the
+	 * same alert is still to come back; this instance's own latest change is applied again, which puts it back if
+	 * an older record, read late, overwrote it in between.
+	 */
+	private boolean mayApply(ConsumerRecord<String, byte[]> record, UUID id) {
+		Header header = record.headers().lastHeader(ORIGIN);
+		if (header != null && this.origin.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+			return readBack(id);
+		}
+		return !this.unread.containsKey(id);
 	}
 
 	/** Alert definitions this instance published and Kafka acknowledged. */
@@ -262,6 +305,9 @@ class AlertDefinitions implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				logger.error("Skipped the record at {}-{} offset {}: its key '{}' is not an alert id", record.topic(),
 						record.partition(), record.offset(), record.key());
+				continue;
+			}
+			if (!mayApply(record, id)) {
 				continue;
 			}
 			if (record.value() == null) {
