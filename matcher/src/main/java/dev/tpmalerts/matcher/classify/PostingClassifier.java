@@ -65,6 +65,8 @@ public final class PostingClassifier {
 	/** The last letter of each word of {@link #SECURITY_OTHER_BEFORE}: it cannot match without one before white space. */
 	static final String SECURITY_OTHER_BEFORE_LASTS = "lbda";
 
+	static final Pattern CLINICAL_PRACTICE = Pattern.compile("\\b(?:ich|clinical|good clinical practice|trials?|gxp|glp|gmp|fda|ema|irb|21 cfr|sponsor|cro)\\b");
+
 	static final Pattern SOFTWARE_KIND_AFTER = Pattern.compile("^\\s*(company|companies|firm|firms|vendor|vendors|tool|tools|such as|like|package|packages|licen[cs]es?|skills|proficiency)\\b",
 			Pattern.CASE_INSENSITIVE);
 
@@ -311,7 +313,8 @@ public final class PostingClassifier {
 			case CONTEXT_CERTIFICATION -> asksForCertification(text, evidence);
 			case SECURITY -> !(evidence.text().equalsIgnoreCase("security") && isSecurityOfAnotherKind(text, evidence))
 					&& !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence));
-			case TECHNICAL -> !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence));
+			case TECHNICAL -> !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence))
+					&& !(evidence.text().equals("GCP") && isGoodClinicalPractice(text, evidence));
 			case DEGREE -> asksForDegreeIn(text, evidence, degreeFields);
 			case DEGREE_LEVEL -> isDegreeLevel(text, evidence);
 			case REQUIREMENT, ANY -> true;
@@ -407,6 +410,15 @@ public final class PostingClassifier {
 		String before = before(text, evidence, 15);
 		return ((after.startsWith("+") || startsWordWithOneOf(after, SECURITY_OTHER_AFTER_FIRSTS)) && SECURITY_OTHER_AFTER.matcher(after).find())
 				|| (endsWordWithOneOf(before, SECURITY_OTHER_BEFORE_LASTS) && SECURITY_OTHER_BEFORE.matcher(before).find());
+	}
+
+	/**
+	 * "ICH-GCP", "GCP and FDA regulations" in a clinical-trial posting: Good Clinical Practice, not Google Cloud.
+	 * Told by the clinical words around it, as a reader would.
+	 */
+	private static boolean isGoodClinicalPractice(String text, Evidence evidence) {
+		String around = (before(text, evidence, 80) + " " + after(text, evidence, 80)).toLowerCase(Locale.ROOT);
+		return CLINICAL_PRACTICE.matcher(around).find();
 	}
 
 	/** "Scheduling software", "at a B2B software company": software the role uses or an employer's kind, not its domain. */

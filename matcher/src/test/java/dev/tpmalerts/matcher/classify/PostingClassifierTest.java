@@ -89,6 +89,8 @@ class PostingClassifierTest {
 			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
 			Requirements\\nActive security clearance; CompTIA Security+.               | technical      | security | false
 			What you'll do\\nLead our application security and IAM programs.          | technical      | security | true
+			Requirements\\nWorking knowledge of ICH-GCP and FDA regulations for clinical trials. | technical | cloud | false
+			Requirements\\nMigrated workloads to GCP; BigQuery a plus.                   | technical      | cloud    | true
 			""")
 	void shouldTagOnlyWhatTheRoleAsksFor(String text, String facet, String id, boolean tagged) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid",
