@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,6 +26,8 @@ public final class HeadlessChromium implements AutoCloseable {
 	private static final Path CHROMIUM = Path.of(env("TPM_CHROMIUM", "/usr/bin/chromium"));
 
 	private static final Path CHROMEDRIVER = Path.of(env("TPM_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private static final Duration NEXT_PAGE_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ChromeDriver driver;
 
@@ -71,6 +77,32 @@ public final class HeadlessChromium implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not save the screenshot " + name, ex);
 		}
+	}
+
+	/**
+	 * Clicks what leaves the page (a link, a form's button) and waits until the browser shows the next one: a click
+	 * does not wait for it, and an element found too early belongs to the page being left.
+	 */
+	public static void clickToNextPage(WebDriver driver, WebElement element) {
+		toNextPage(driver, element::click);
+	}
+
+	/** Does what leaves the page (Enter in a form's field, say) and waits until the browser shows the next one. */
+	public static void toNextPage(WebDriver driver, Runnable action) {
+		WebElement before = driver.findElement(By.tagName("html"));
+		action.run();
+		long deadline = System.nanoTime() + NEXT_PAGE_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				before.isEnabled();
+			}
+			catch (StaleElementReferenceException gone) {
+				return;
+			}
+			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+		}
+		throw new IllegalStateException("The browser was still on " + driver.getCurrentUrl() + " "
+				+ NEXT_PAGE_TIMEOUT.toSeconds() + " s later");
 	}
 
 	@Override

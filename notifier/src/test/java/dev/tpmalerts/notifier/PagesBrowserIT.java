@@ -118,7 +118,7 @@ class PagesBrowserIT {
 		zone.sendKeys("Europe/Berlin");
 		page.findElement(By.id("consent")).sendKeys(Keys.SPACE);
 		this.browser.screenshot("pages-1-subscribe-form");
-		button(page, "Subscribe").click();
+		HeadlessChromium.clickToNextPage(page, button(page, "Subscribe"));
 		assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email");
 		this.browser.screenshot("pages-2-check-your-email");
 
@@ -139,14 +139,14 @@ class PagesBrowserIT {
 		String unsubscribe = MailText.link(LINK, MailText.plainText(alert), "/unsubscribe");
 
 		// 3. Manage: the alert in words, then edit it, pause it, change the frequency.
-		page.findElement(By.id("manage-link")).click();
+		HeadlessChromium.clickToNextPage(page, page.findElement(By.id("manage-link")));
 		assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Your TPM job alerts");
 		assertAccessibleAndSelfContained(page);
 		assertThat(page.findElement(By.cssSelector("li[data-alert] .description")).getText())
 			.isEqualTo("roles technical program manager, keywords \"payments\", hybrid work");
 		this.browser.screenshot("pages-4-manage");
 
-		page.findElement(By.cssSelector("li[data-alert] a.button")).click();
+		HeadlessChromium.clickToNextPage(page, page.findElement(By.cssSelector("li[data-alert] a.button")));
 		assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Edit alert");
 		assertThat(page.findElement(By.id("keywords")).getAttribute("value")).isEqualTo("payments");
 		assertThat(page.findElement(By.id("roles-technical-program-manager")).isSelected()).isTrue();
@@ -156,18 +156,18 @@ class PagesBrowserIT {
 		keywords.sendKeys("payments, fintech");
 		page.findElement(By.id("seniorities-senior")).click();
 		this.browser.screenshot("pages-5-edit-alert");
-		button(page, "Save alert").click();
+		HeadlessChromium.clickToNextPage(page, button(page, "Save alert"));
 		assertThat(page.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Alert saved.");
 		assertThat(page.findElement(By.cssSelector("li[data-alert] .description")).getText())
 			.isEqualTo("roles technical program manager, seniority senior, keywords \"payments\", \"fintech\", hybrid work");
 
-		button(page, "Pause").click();
+		HeadlessChromium.clickToNextPage(page, button(page, "Pause"));
 		assertThat(page.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Alert paused");
 		assertThat(page.findElement(By.cssSelector("li[data-alert] .badge")).getText()).isEqualTo("paused");
 		this.browser.screenshot("pages-6-paused");
 
 		page.findElement(By.cssSelector("#frequency option[value=WEEKLY]")).click();
-		button(page, "Save settings").click();
+		HeadlessChromium.clickToNextPage(page, button(page, "Save settings"));
 		assertThat(page.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Settings saved.");
 		assertThat(page.findElement(By.cssSelector("li[data-alert] .frequency")).getText()).isEqualTo("weekly digest");
 		this.browser.screenshot("pages-7-weekly");
@@ -178,7 +178,7 @@ class PagesBrowserIT {
 		page.get(unsubscribe);
 		assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Unsubscribe");
 		this.browser.screenshot("pages-8-unsubscribe");
-		button(page, "Unsubscribe").click();
+		HeadlessChromium.clickToNextPage(page, button(page, "Unsubscribe"));
 		assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Unsubscribed");
 		assertThat(page.findElement(By.tagName("main")).getText()).contains("You will receive no more job alerts");
 		this.browser.screenshot("pages-9-unsubscribed");
@@ -193,7 +193,8 @@ class PagesBrowserIT {
 		page.findElement(By.id("roles-program-manager")).click();
 		page.findElement(By.id("minScore")).sendKeys("150");
 		// Keyboard only: Enter in a text field sends the form.
-		page.findElement(By.id("email")).sendKeys("no.consent@example.org", Keys.ENTER);
+		HeadlessChromium.toNextPage(page,
+				() -> page.findElement(By.id("email")).sendKeys("no.consent@example.org", Keys.ENTER));
 
 		assertThat(page.getTitle()).isEqualTo("Error: Subscribe · TPM Alerts");
 		List<String> summary = page.findElements(By.cssSelector("#error-summary a"))

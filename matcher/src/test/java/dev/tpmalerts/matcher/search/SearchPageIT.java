@@ -17,7 +17,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -208,19 +207,8 @@ class SearchPageIT {
 		return client;
 	}
 
-	/** Clicks what leaves the page, and waits until the browser shows the next one (a click does not wait for it). */
 	private static void clickAndAwaitNextPage(WebDriver driver, By by) {
-		WebElement before = driver.findElement(By.tagName("html"));
-		driver.findElement(by).click();
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			try {
-				before.isEnabled();
-				return false;
-			}
-			catch (StaleElementReferenceException gone) {
-				return true;
-			}
-		});
+		HeadlessChromium.clickToNextPage(driver, driver.findElement(by));
 	}
 
 	private static List<WebElement> hits(WebDriver driver) {
