@@ -84,12 +84,7 @@ class ManageIT {
 	static void servers(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("tpm.notifier.base-url", () -> BASE);
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", mail::smtpPort);
-		registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+		TestServers.register(registry, database, mail);
 		// Every request here comes from 127.0.0.1: the per-client limit is TokenBucketsTest's; the per-address one
 		// (3 at once, the default) is tested below.
 		registry.add("tpm.notifier.rate-limit.client-capacity", () -> 10_000);

@@ -68,12 +68,7 @@ class NotifierIT {
 	static void servers(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("tpm.notifier.base-url", () -> "http://127.0.0.1:" + PORT);
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", mail::smtpPort);
-		registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+		TestServers.register(registry, database, mail);
 	}
 
 	@AfterAll

@@ -68,12 +68,7 @@ class PagesBrowserIT {
 		DeliveryFixtures.createTopic();
 		registry.add("server.port", () -> PORT);
 		registry.add("tpm.notifier.base-url", () -> BASE);
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", mail::smtpPort);
-		registry.add("spring.kafka.bootstrap-servers", DeliveryFixtures::brokers);
+		TestServers.register(registry, database, mail);
 		// A group of its own that starts at the end: other test classes' postings are not this class's business.
 		registry.add("spring.kafka.consumer.group-id", () -> "pages-browser-it-" + UUID.randomUUID());
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");

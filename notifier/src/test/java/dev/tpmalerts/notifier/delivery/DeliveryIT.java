@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.tpmalerts.embedded.MailServer;
 import dev.tpmalerts.embedded.PostgresDatabases;
 import dev.tpmalerts.notifier.MutableClock;
+import dev.tpmalerts.notifier.TestServers;
 import dev.tpmalerts.notifier.account.Accounts;
 import dev.tpmalerts.notifier.alert.Alerts;
 import dev.tpmalerts.notifier.alert.Frequency;
@@ -88,12 +89,7 @@ class DeliveryIT {
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		DeliveryFixtures.createTopic();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", mail::smtpPort);
-		registry.add("spring.kafka.bootstrap-servers", DeliveryFixtures::brokers);
+		TestServers.register(registry, database, mail);
 		// A group of its own that starts at the end: other test classes' postings are not this class's business.
 		registry.add("spring.kafka.consumer.group-id", () -> "delivery-it-" + UUID.randomUUID());
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");

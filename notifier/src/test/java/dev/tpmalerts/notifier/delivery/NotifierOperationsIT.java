@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import dev.tpmalerts.embedded.ActuatorClient;
 import dev.tpmalerts.embedded.MailServer;
 import dev.tpmalerts.embedded.PostgresDatabases;
+import dev.tpmalerts.notifier.TestServers;
 import dev.tpmalerts.notifier.account.Accounts;
 import dev.tpmalerts.notifier.alert.Alerts;
 import dev.tpmalerts.notifier.alert.Frequency;
@@ -69,12 +70,7 @@ class NotifierOperationsIT {
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		DeliveryFixtures.createTopic();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", mail::smtpPort);
-		registry.add("spring.kafka.bootstrap-servers", DeliveryFixtures::brokers);
+		TestServers.register(registry, database, mail);
 		registry.add("spring.kafka.consumer.group-id", () -> "notifier-ops-it-" + UUID.randomUUID());
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
 	}
