@@ -171,9 +171,7 @@ public class DeadLetterReplay {
 		if (launch instanceof Launch.Refused refused) {
 			return new Outcome.NotReplayable("source " + letter.source() + " was not run: " + refused.reason());
 		}
-		long run = (launch instanceof Launch.Started started) ? started.execution().getId()
-				: ((Launch.Ran) launch).execution().getId();
-		return new Outcome.Relaunched(letter.source(), run);
+		return new Outcome.Relaunched(letter.source(), launch.runId().getAsLong());
 	}
 
 	private Outcome resendPosting(DeadLetter letter) {

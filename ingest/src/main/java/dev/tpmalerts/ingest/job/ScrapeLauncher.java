@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,14 @@ public class ScrapeLauncher implements DisposableBean {
 	public sealed interface Launch {
 
 		String source();
+
+		/** The id of the job execution the launch ran or started; empty when it was refused. */
+		default OptionalLong runId() {
+			if (this instanceof Ran ran) {
+				return OptionalLong.of(ran.execution().getId());
+			}
+			return (this instanceof Started started) ? OptionalLong.of(started.execution().getId()) : OptionalLong.empty();
+		}
 
 		/** The run is over (it completed, failed or stopped): {@link ScrapeLauncher#run}. */
 		record Ran(String source, JobExecution execution) implements Launch {

@@ -84,8 +84,7 @@ final class OpsRequests {
 			}
 			throw OpsProblem.conflict("Run refused", refused.reason());
 		}
-		return (launch instanceof Launch.Started started) ? started.execution().getId()
-				: ((Launch.Ran) launch).execution().getId();
+		return launch.runId().getAsLong();
 	}
 
 	private static boolean blank(String value) {
