@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tpmalerts.notifier.alert.AlertCriteria;
-import dev.tpmalerts.notifier.alert.AlertMatcher;
 import dev.tpmalerts.notifier.alert.SavedAlert;
 import dev.tpmalerts.shared.PostingMatched;
 
@@ -46,7 +45,7 @@ import dev.tpmalerts.shared.PostingMatched;
  * the live ones are copied together. Safe for matching on several threads while another one changes the alerts (a
  * read-write lock).
  */
-public class AlertIndex implements AlertMatcher {
+public class AlertIndex implements KeptAlerts {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlertIndex.class);
 

@@ -25,7 +25,6 @@ import org.apache.lucene.search.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.tpmalerts.notifier.alert.AlertMatcher;
 import dev.tpmalerts.notifier.alert.SavedAlert;
 import dev.tpmalerts.shared.PostingMatched;
 
@@ -39,7 +38,7 @@ import dev.tpmalerts.shared.PostingMatched;
  * read and a Lucene query each) against tens of nanoseconds there. Kept so that {@code ./tpm-alerts bench alerts}
  * can measure both, and as the second, independent implementation the equality tests compare.
  */
-public class MonitorAlertMatcher implements AlertMatcher, AutoCloseable {
+public class MonitorAlertMatcher implements KeptAlerts, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MonitorAlertMatcher.class);
 

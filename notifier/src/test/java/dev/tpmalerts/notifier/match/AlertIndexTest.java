@@ -21,77 +21,21 @@ import dev.tpmalerts.shared.Workplace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The index against the definition: on thousands of generated alerts and postings, the alert index must find
- * exactly the alerts {@link AlertCriteria#matches} accepts, no more and no fewer.
+ * The alert index: the contract of {@link KeptAlerts}, past the 1,000 postings after which the index files its
+ * alerts again by the shares it counted, and what only the index does (compaction, criteria it cannot file).
  */
-class AlertIndexTest {
+class AlertIndexTest extends KeptAlertsContract {
 
 	private final AlertIndex index = new AlertIndex();
 
-	private final Generated generated = new Generated(20261126);
-
-	@Test
-	void shouldFindExactlyTheAlertsWhoseCriteriaMatch() {
-		List<SavedAlert> alerts = new ArrayList<>();
-		for (int i = 0; i < 4_000; i++) {
-			alerts.add(new SavedAlert(UUID.randomUUID(), UUID.randomUUID(), this.generated.criteria(), Frequency.INSTANT));
-		}
-		this.index.putAll(alerts);
-		for (SavedAlert alert : alerts) {
-			assertThat(this.index.find(alert.id())).as("alert as the index keeps it").contains(alert);
-		}
-		assertThat(this.index.ids()).hasSize(alerts.size());
-		int matches = 0;
-		// Past 1,000 postings: the index then files the alerts again by the shares it counted.
-		for (int i = 0; i < 1_200; i++) {
-			PostingMatched posting = this.generated.posting();
-			Set<UUID> expected = new HashSet<>();
-			for (SavedAlert alert : alerts) {
-				if (alert.criteria().matches(posting)) {
-					expected.add(alert.id());
-				}
-			}
-			Set<UUID> found = ids(this.index.matching(posting));
-			assertThat(found).as("alerts matching %s", posting).isEqualTo(expected);
-			matches += expected.size();
-		}
-		// The generated data must exercise matching, not only agree on "nothing matches".
-		assertThat(matches).isGreaterThan(4_000);
+	@Override
+	KeptAlerts matcher() {
+		return this.index;
 	}
 
-	@Test
-	void shouldFollowUpdatesAndRemovals() {
-		UUID id = UUID.randomUUID();
-		PostingMatched posting = matched("Technical Program Manager, Payments", "We run Kubernetes.", 80);
-		SavedAlert kubernetes = alert(id, AlertCriteria.of(List.of("kubernetes"), null, null));
-		SavedAlert storage = alert(id, AlertCriteria.of(List.of("storage"), null, null));
-		SavedAlert anything = alert(id, AlertCriteria.of(null, null, 70));
-
-		this.index.put(kubernetes);
-		assertThat(ids(this.index.matching(posting))).containsExactly(id);
-		this.index.put(storage);
-		assertThat(this.index.matching(posting)).isEmpty();
-		this.index.put(anything);
-		assertThat(this.index.unconditionalCount()).isEqualTo(1);
-		assertThat(ids(this.index.matching(posting))).containsExactly(id);
-		this.index.put(kubernetes);
-		assertThat(this.index.unconditionalCount()).isZero();
-		assertThat(this.index.size()).isEqualTo(1);
-		this.index.remove(id);
-		assertThat(this.index.matching(posting)).isEmpty();
-		assertThat(this.index.size()).isZero();
-	}
-
-	@Test
-	void shouldMatchAPhraseRunningFromTheTitleIntoTheDescriptionAsTheCriteriaDo() {
-		PostingMatched posting = matched("Senior Technical Program", "Manager for C++ tooling.", 80);
-		SavedAlert phrase = alert(UUID.randomUUID(), AlertCriteria.of(List.of("program manager", "C++"), null, null));
-		assertThat(phrase.criteria().matches(posting)).isTrue();
-
-		this.index.put(phrase);
-
-		assertThat(this.index.matching(posting)).containsExactly(phrase);
-		assertThat(this.index.matching(PostingMatched.expired(posting.postingId(), Instant.now()))).isEmpty();
+	@Override
+	int postings() {
+		return 1_200;
 	}
 
 	@Test
@@ -162,25 +106,6 @@ class AlertIndexTest {
 			assertThat(!this.index.matching(matched).isEmpty()).as(place).isEqualTo(alert.criteria().matches(matched));
 			this.index.remove(alert.id());
 		}
-	}
-
-	private static SavedAlert alert(UUID id, AlertCriteria criteria) {
-		return new SavedAlert(id, UUID.randomUUID(), criteria, Frequency.INSTANT);
-	}
-
-	private static PostingMatched matched(String title, String description, int score) {
-		Posting posting = new Posting("p1", title, "senior", "Contoso", List.of(Location.of("Austin", "TX", "US")),
-				Workplace.HYBRID, null, null, "FULL_TIME", null, null, "https://example.org/job", null, description,
-				List.of(), Instant.now());
-		return new PostingMatched(PostingMatched.SCHEMA_VERSION, "p1", posting, "technical-program-manager", score,
-				Map.of(), List.of(), "test", false, Instant.now());
-	}
-
-	private static Set<UUID> ids(List<SavedAlert> alerts) {
-		Set<UUID> ids = new HashSet<>();
-		alerts.forEach((alert) -> ids.add(alert.id()));
-		assertThat(ids).as("no alert twice").hasSameSizeAs(alerts);
-		return ids;
 	}
 
 }
