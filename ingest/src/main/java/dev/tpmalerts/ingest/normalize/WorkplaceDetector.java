@@ -78,11 +78,6 @@ public final class WorkplaceDetector {
 	/** A location that says more than a place: "Austin, Texas or Remote", "Colorado Springs, CO (Onsite)". */
 	private static final Pattern IN_LOCATION = Pattern.compile("\\bor remote\\b|\\bremote or\\b|\\((remote)[^)]*\\)|\\b(on[- ]?site|in[- ]office)\\b");
 
-	/** @param hint a structured statement (JSON-LD jobLocationType, ATS workplaceType), may be null */
-	public static Detected detect(String hint, String locationText, String text) {
-		return detect(hint, null, locationText, text);
-	}
-
 	/**
 	 * @param hint a structured statement (JSON-LD jobLocationType, ATS workplaceType), may be null
 	 * @param title the posting's title, which often names the arrangement, may be null

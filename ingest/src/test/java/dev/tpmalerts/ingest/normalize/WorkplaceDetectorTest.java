@@ -42,7 +42,7 @@ class WorkplaceDetectorTest {
 			-           | -              | -                                                                          | UNKNOWN
 			""")
 	void shouldDetectTheWorkplace(String hint, String location, String text, Workplace expected) {
-		assertThat(WorkplaceDetector.detect(hint, location, text).workplace()).isEqualTo(expected);
+		assertThat(WorkplaceDetector.detect(hint, null, location, text).workplace()).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "{0} / {1} → {2}")
@@ -63,14 +63,14 @@ class WorkplaceDetectorTest {
 
 	@Test
 	void shouldGiveTheStructuredHintAsEvidence() {
-		Detected detected = WorkplaceDetector.detect("TELECOMMUTE", "US", "On-site in Denver.");
+		Detected detected = WorkplaceDetector.detect("TELECOMMUTE", null, "US", "On-site in Denver.");
 
 		assertThat(detected.evidence()).isEqualTo("TELECOMMUTE");
 	}
 
 	@Test
 	void shouldQuoteTheSentenceAroundTheTextEvidence() {
-		Detected detected = WorkplaceDetector.detect(null, "Denver, CO",
+		Detected detected = WorkplaceDetector.detect(null, null, "Denver, CO",
 				"We build bridges.\nThis role is remote (US). You will travel quarterly.");
 
 		assertThat(detected.workplace()).isEqualTo(Workplace.REMOTE);
@@ -79,7 +79,7 @@ class WorkplaceDetectorTest {
 
 	@Test
 	void shouldGiveNoEvidenceWhenNothingIsSaid() {
-		Detected detected = WorkplaceDetector.detect(null, null, "Lead our grants programs.");
+		Detected detected = WorkplaceDetector.detect(null, null, null, "Lead our grants programs.");
 
 		assertThat(detected).isEqualTo(new Detected(Workplace.UNKNOWN, null));
 	}
@@ -116,7 +116,7 @@ class WorkplaceDetectorTest {
 			Expect 3 days in the office and the rest from home.                                      | HYBRID
 			""")
 	void shouldReadWhatTheTextSaysOfTheJobItself(String text, Workplace expected) {
-		assertThat(WorkplaceDetector.detect(null, null, text).workplace()).isEqualTo(expected);
+		assertThat(WorkplaceDetector.detect(null, null, null, text).workplace()).isEqualTo(expected);
 	}
 
 }
