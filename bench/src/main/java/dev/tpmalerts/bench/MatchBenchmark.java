@@ -208,9 +208,10 @@ final class MatchBenchmark {
 					long units = work.run();
 					double seconds = (System.nanoTime() - start) / 1e9;
 					long[] after = snapshot();
-					System.out.printf(Locale.ROOT, "    %s %6.0f /s; CPU ms per posting: this JVM %.2f (GC %.2f),"
+					System.out.printf(Locale.ROOT, "    %s %6.0f /s; CPU ms per posting: this JVM %.2f (GC %.2f, JIT %.2f),"
 							+ " Elasticsearch %.2f, Kafka %.2f; host load %.1f%n", name, units / seconds,
 							(after[0] - before[0]) / 1e6 / units, (after[3] - before[3]) / 1e6 / units,
+							(after[4] - before[4]) / 1e6 / units,
 							(after[1] - before[1]) / 1e6 / units, (after[2] - before[2]) / 1e6 / units,
 							ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 					return units;
@@ -222,18 +223,25 @@ final class MatchBenchmark {
 		private long[] snapshot() throws IOException {
 			long self = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime();
-			return new long[] { self, treeCpu(this.elasticsearch), treeCpu(this.kafka), gcCpu() };
+			return new long[] { self, treeCpu(this.elasticsearch), treeCpu(this.kafka), threadsCpu("GC Thread", "G1 "),
+					threadsCpu("C1 CompilerThre", "C2 CompilerThre") };
 		}
 
-		/** CPU of this JVM's garbage collector threads (G1's "GC Thread#0", "G1 Conc#0", "G1 Refine#0"...). */
-		private static long gcCpu() throws IOException {
+		/**
+		 * CPU of this JVM's threads whose names start so: the garbage collector's ("GC Thread#0", "G1 Conc#0",
+		 * "G1 Refine#0"...) or the JIT compilers' ("C2 CompilerThre", as Linux cuts names to 15 characters).
+		 */
+		private static long threadsCpu(String... prefixes) throws IOException {
 			long ticks = 0;
 			try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
 				for (Path task : tasks.toList()) {
 					try {
 						String name = Files.readString(task.resolve("comm")).strip();
-						if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-							ticks += ticks(Files.readString(task.resolve("stat")));
+						for (String prefix : prefixes) {
+							if (name.startsWith(prefix)) {
+								ticks += ticks(Files.readString(task.resolve("stat")));
+								break;
+							}
 						}
 					}
 					catch (IOException ex) {

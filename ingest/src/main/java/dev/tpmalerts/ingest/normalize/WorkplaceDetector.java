@@ -36,10 +36,17 @@ public final class WorkplaceDetector {
 			+ "|\\b" + DAYS + "\\s+(?:in|at|from)\\s+(?:the\\s+|our\\s+)?(?:office|hub|campus)\\b"
 			+ "|\\bwfh (?:options?|flexibility)\\b|\\b(?:mobile|remote) working (?:of )?up to \\d{1,2} ?%");
 
+	/** The label of a structured line: "Location: Remote", "Workplace type: Remote", "Work arrangement: Remote". */
+	private static final String FIELD = "(?:location|workplace(?: type)?|work(?:place)? (?:location|arrangement|model|type|setting|style)"
+			+ "|(?:position|job|location|role) type|remote status)";
+
 	private static final Pattern REMOTE = Pattern.compile(
 			"\\b(?:fully|100%|completely)[\\s-]+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b"
 					// Not "a remote-first company" nor "interviews are remote": said of the company or the hiring, not the job.
-					+ "|\\bremote[- ]eligible\\b|\\blocation\\s*:\\s*remote\\b|\\b(?:role|position|job|opportunity) (?:is|can be) (?:fully |100% )?remote\\b"
+					+ "|\\bremote[- ]eligible\\b|\\b" + FIELD + "\\s*:\\s*(?:fully\\s+)?remote\\b|\\b(?:role|position|job|opportunity) (?:is|can be|will be) (?:fully |100% )?remote\\b"
+					// LinkedIn's tag, which many ATSs print at the end of the description; "Remote OK" job-board labels.
+					+ "|#li-remote\\b|\\bremote ok\\b|(?<!not )\\beligible (?:for remote work|to work remotely)\\b"
+					+ "|\\b(?:this is a |a |is a )virtual (?:role|position|job)\\b|\\b(?:fully|100%|full[- ]time) telework\\b"
 					+ "|\\b(?:can|may|will) be (?:done|performed|worked|based) remotely\\b|\\bopen to remote (?:candidates|applicants|work)\\b"
 					+ "|\\bor (?:work )?remotely\\b|\\bwork remotely from (?:anywhere|home)\\b"
 					+ "|\\bthis (?:role|position|job) is remote\\b|\\bwork from (?:home|anywhere)\\b(?! for)"
@@ -52,6 +59,8 @@ public final class WorkplaceDetector {
 					+ "|\\bnot (?:a )?remote (?:role|position|job)\\b|\\bnot (?:eligible|available|open) (?:for|to) remote\\b|\\bremote work is not (?:available|possible|offered|an option)\\b"
 					+ "|\\b(?:field|site|office|plant|store|campus)[- ]based (?:role|position|job|at|in|out of)\\b|\\bthis (?:is an? )?(?:field|site|office)[- ]based\\b"
 					+ "|\\b(?:must|able to|need to) (?:be able to )?commute (?:daily )?to\\b|\\bwithin (?:a )?commut(?:ing|able) distance\\b"
+					// India's "work from office" (WFO), the opposite of work from home.
+					+ "|\\bwork from (?:the )?office\\b|\\bwfo\\b"
 					+ "|\\b(?:5|five) days (?:a|per|each) week\\b[^.;\\n]{0,30}\\boffice\\b|\\boffice\\b[^.;\\n]{0,40}\\b(?:5|five) days (?:a|per|each) week\\b");
 
 	/** Perks and facilities: "work from anywhere for a month", "four \"work from anywhere\" weeks", "on-site gym". */
@@ -115,7 +124,9 @@ public final class WorkplaceDetector {
 		if (locationText != null) {
 			String location = locationText.toLowerCase(Locale.ROOT).strip();
 			// A location that is only "Remote" or "Remote - US" states the job; "US, TX, Remote" is a bucket.
-			if (location.matches("^(?:remote|anywhere)(?:\\s*[-–(,:]\\s*[a-z .]+\\)?)?$")) {
+			// So do "US - Remote", "United States (Remote)" and "Anywhere in the US".
+			if (location.matches("^(?:remote|anywhere)(?:\\s*[-–(,:]\\s*[a-z .]+\\)?)?$|^anywhere in (?:the )?[a-z .]+$"
+					+ "|^[a-z .]+\\s*[-–]\\s*remote$")) {
 				return new Detected(Workplace.REMOTE, locationText);
 			}
 			if (location.contains("hybrid")) {
@@ -135,8 +146,8 @@ public final class WorkplaceDetector {
 		if (hybrid != null) {
 			return new Detected(Workplace.HYBRID, excerpt(body, hybrid));
 		}
-		Found remote = first(REMOTE, body, "remote", "work from", "based");
-		Found onsite = first(ONSITE, body, "site", "office", "person", "remote", "based", "commut");
+		Found remote = first(REMOTE, body, "remote", "work from", "based", "virtual", "telework");
+		Found onsite = first(ONSITE, body, "site", "office", "person", "remote", "based", "commut", "wfo");
 		if (remote != null && (onsite == null || remote.start() <= onsite.start())) {
 			return new Detected(Workplace.REMOTE, excerpt(body, remote));
 		}

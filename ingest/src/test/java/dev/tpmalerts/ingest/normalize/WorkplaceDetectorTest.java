@@ -38,6 +38,9 @@ class WorkplaceDetectorTest {
 			-           | Remote - US    | Our Denver office hosts quarterly planning.                                | REMOTE
 			-           | Remote (US)    | -                                                                          | REMOTE
 			-           | Hybrid - Boston | -                                                                         | HYBRID
+			-           | US - Remote    | -                                                                          | REMOTE
+			-           | United States (Remote) | -                                                                  | REMOTE
+			-           | Anywhere in the US | -                                                                      | REMOTE
 			-           | Austin, TX     | Join our platform team in Austin.                                          | UNKNOWN
 			-           | -              | -                                                                          | UNKNOWN
 			""")
@@ -114,6 +117,21 @@ class WorkplaceDetectorTest {
 			Location: Remote. Quarterly team onsites in Denver.                                      | REMOTE
 			We meet at annual onsite gatherings; this role is 100%-remote.                           | REMOTE
 			Expect 3 days in the office and the rest from home.                                      | HYBRID
+			We build developer tools. #LI-Remote                                                     | REMOTE
+			We build developer tools. #LI-Hybrid                                                     | HYBRID
+			We build developer tools. #LI-Onsite                                                     | ONSITE
+			This position is eligible for remote work anywhere in the US.                            | REMOTE
+			This position is not eligible for remote work.                                           | ONSITE
+			This is a virtual position; travel to client sites up to 10%.                            | REMOTE
+			Telework eligible: this position is fully telework.                                      | REMOTE
+			Workplace type: Remote                                                                   | REMOTE
+			Work arrangement: Remote                                                                 | REMOTE
+			This position will be remote, with quarterly travel to Austin.                           | REMOTE
+			Remote OK. Salary: $150k–$180k.                                                          | REMOTE
+			Work from office (WFO) all five days at our Bengaluru campus.                            | ONSITE
+			Job Type: Full-time. Work Location: In person                                            | ONSITE
+			Work Location: Hybrid remote in Seattle, WA 98101                                        | HYBRID
+			Our virtual assistant answers candidates' questions. Join our Dallas team.               | UNKNOWN
 			""")
 	void shouldReadWhatTheTextSaysOfTheJobItself(String text, Workplace expected) {
 		assertThat(WorkplaceDetector.detect(null, null, null, text).workplace()).isEqualTo(expected);
