@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * What the matcher publishes to {@link Topics#POSTINGS_MATCHED} once a posting is classified, tagged, scored and
- * indexed. {@code expired} is true for tombstones, which carry no posting.
+ * indexed. {@code expired} is true for tombstones, which carry no posting. The posting comes without its HTML
+ * description when it has a text one (about half the bytes of the event): the text is what alerts match and emails
+ * quote.
  */
 public record PostingMatched(int schemaVersion, String postingId, Posting posting, String role, int score,
 		Map<String, Integer> facetScores, List<Tag> tags, String taxonomyVersion, boolean expired,

@@ -147,7 +147,9 @@ class PostingEventsListener {
 				: ((PostingUpdated) event).posting();
 		Classification classification = this.classifier.classify(posting);
 		String version = this.classifier.taxonomy().version();
-		matched.put(posting.id(), new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(), posting,
+		// The notifier reads the text only; the HTML stays in the postings topic and the index.
+		matched.put(posting.id(), new PostingMatched(PostingMatched.SCHEMA_VERSION, posting.id(),
+				posting.withoutDescriptionHtml(),
 				classification.role(), classification.score(), classification.facetScores(), classification.tags(),
 				version, false, this.clock.instant()));
 		return new PostingIndex.Upsert(PostingDocument.of(posting, classification, version, this.clock.instant()));

@@ -95,9 +95,12 @@ class MatcherIT {
 		assertThat(matched.role()).isEqualTo("technical-program-manager");
 		assertThat(matched.tagIds("certifications")).contains("pmp", "csm");
 		assertThat(matched.taxonomyVersion()).isNotBlank();
+		assertThat(matched.posting().descriptionText()).isEqualTo(posting.descriptionText());
+		assertThat(matched.posting().descriptionHtml()).as("the event carries the text, not the HTML too").isNull();
 		HttpResponse<String> document = get("/postings/_doc/" + posting.id());
 		assertThat(document.statusCode()).isEqualTo(200);
 		assertThat(document.body()).contains("\"role\":\"technical-program-manager\"").contains("\"_index\":\"postings-v1\"");
+		assertThat(document.body()).as("the index keeps the posting whole, for a reindex").contains("<p>x</p>");
 
 		send(posting.id(), JsonSerde.serializer()
 			.serialize(Topics.POSTINGS, PostingExpired.of(posting.id(), "valid-through passed", Instant.now())));
