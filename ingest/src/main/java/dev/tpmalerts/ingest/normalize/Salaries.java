@@ -14,7 +14,9 @@ import dev.tpmalerts.shared.SalaryPeriod;
 /**
  * Pay from structured data ({@code baseSalary}, ATS compensation) or, failing that, from the text: "$150k–$180k",
  * "€70.000 - €85.000", "USD 75/hour", "up to £90,000". A bare "$" is USD unless the posting names another
- * dollar (CAD, AUD…). Absurd figures are rejected rather than published.
+ * dollar (CAD, AUD…). Absurd structured figures are rejected rather than published; an absurd figure read from the
+ * text is a misreading (a grant, a rate in a sentence about hours), so the text is read on, and the posting keeps
+ * no pay rather than being lost.
  */
 public final class Salaries {
 
@@ -26,15 +28,23 @@ public final class Salaries {
 
 	private static final String CURRENCY = "(USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|C\\$|A\\$|US\\$|\\$|€|£|₹)";
 
-	private static final Pattern RANGE = Pattern.compile(CURRENCY + "\\s?" + AMOUNT + "\\s*(?:-|–|—|to)\\s*"
+	private static final Pattern RANGE = Pattern.compile(CURRENCY + "\\s?" + AMOUNT + "\\s*(?:-|–|—|to)\\s*~?"
 			+ "(?:" + CURRENCY + ")?\\s?" + AMOUNT + "(?:\\s*" + CURRENCY + ")?" + "([^.\\n]{0,25})");
+
+	/** "183k - 271k USD/year", "120.000 – 140.000 EUR per year": the currency's code only after the figures. */
+	private static final Pattern RANGE_CODE_AFTER = Pattern.compile("(?<![\\w$€£₹.,])" + AMOUNT + "\\s*(?:-|–|—|to)\\s*" + AMOUNT
+			+ "\\s*(USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY)\\b([^.\\n]{0,25})");
 
 	private static final Pattern SINGLE = Pattern
 		.compile("(up to|from|starting at)?\\s*" + CURRENCY + "\\s?" + AMOUNT + "([^.\\n]{0,25})");
 
 	/** Amounts that are money but not pay: budgets, stipends, funding rounds. */
 	private static final Pattern NOT_PAY_BEFORE = Pattern.compile(
-			"(budget|stipend|allowance|reimburs|bonus of|sign-on|signing|raised|funding|revenue|valuation|credits?|spend|perk)[^$€£\\d]{0,30}$",
+			"(budget|stipend|allowance|reimburs|bonus of|sign-on|signing|raised|funding|revenue|valuation|credits?|spend|perk"
+					+ "|grants?|awards?|loans?|donations?|gifts?|prizes?|scholarships?|fines?|penalt)[^$€£\\d]{0,30}$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern PAY_WORD = Pattern.compile("\\b(salary|pay|compensation|wages?|base|earn)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern NOT_PAY_AFTER = Pattern.compile("^\\s*(million|billion|mn|bn|m\\b|b\\b)",
@@ -55,7 +65,8 @@ public final class Salaries {
 
 	/** A single figure followed by what it pays for is not pay: "$1,000 annual learning budget". */
 	private static final Pattern NOT_PAY_TAIL = Pattern.compile(
-			"^[^.\\n]{0,40}\\b(budget|stipend|allowance|reimbursement|credits?|sign-on|signing|referral|match)\\b", Pattern.CASE_INSENSITIVE);
+			"^[^.\\n]{0,40}\\b(budget|stipend|allowance|reimbursement|credits?|sign-on|signing|referral|match|grants?|awards?|prizes?"
+					+ "|scholarships?|loans?|donations?)\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern OTHER_DOLLAR = Pattern.compile("\\b(CAD|AUD|NZD|SGD)\\b");
 
@@ -113,11 +124,24 @@ public final class Salaries {
 			String currency = currency(range.group(1), text, (range.end(6) >= 0) ? range.end(6) : range.end(5), country);
 			double min = amount(range.group(2), range.group(3));
 			double max = amount(range.group(5), range.group(6));
-			if (LAKHS.matcher(range.group(8)).find()) {
-				return Optional.of(checked(Salary.of(min * 100_000, max * 100_000, currency, SalaryPeriod.YEAR)));
+			Salary salary = LAKHS.matcher(range.group(8)).find()
+					? Salary.of(min * 100_000, max * 100_000, currency, SalaryPeriod.YEAR)
+					: Salary.of(min, max, currency, period(range.group(8)).orElse(guessPeriod(max)));
+			if (isPlausible(salary)) {
+				return Optional.of(salary);
 			}
-			SalaryPeriod period = period(range.group(8)).orElse(guessPeriod(max));
-			return Optional.of(checked(Salary.of(min, max, currency, period)));
+		}
+		Matcher codeAfter = RANGE_CODE_AFTER.matcher(text);
+		while (codeAfter.find()) {
+			if (!isPay(text, codeAfter.start(), (codeAfter.end(4) >= 0) ? codeAfter.end(4) : codeAfter.end(3))) {
+				continue;
+			}
+			double max = amount(codeAfter.group(3), codeAfter.group(4));
+			Salary salary = Salary.of(amount(codeAfter.group(1), codeAfter.group(2)), max, codeAfter.group(5),
+					period(codeAfter.group(6)).orElse(guessPeriod(max)));
+			if (isPlausible(salary)) {
+				return Optional.of(salary);
+			}
 		}
 		Matcher single = SINGLE.matcher(text);
 		while (single.find()) {
@@ -141,7 +165,10 @@ public final class Salaries {
 			String kind = (qualifier != null) ? qualifier.strip().toLowerCase(Locale.ROOT) : "";
 			Double min = kind.equals("up to") ? null : value;
 			Double max = (kind.equals("from") || kind.equals("starting at")) ? null : value;
-			return Optional.of(checked(Salary.of(min, max, currency, resolved)));
+			Salary salary = Salary.of(min, max, currency, resolved);
+			if (isPlausible(salary)) {
+				return Optional.of(salary);
+			}
 		}
 		return Optional.empty();
 	}
@@ -150,7 +177,18 @@ public final class Salaries {
 		// Only this line: a heading "Pay & perks" above "Salary: $150k–$180k" says nothing against the figure.
 		String before = text.substring(Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 40), start);
 		String after = text.substring(end, Math.min(text.length(), end + 12));
-		return !NOT_PAY_BEFORE.matcher(before).find() && !NOT_PAY_AFTER.matcher(after).find();
+		Matcher notPay = NOT_PAY_BEFORE.matcher(before);
+		// "Grants Management Division Salary: $99,200": the pay word nearer the figure says what it is.
+		boolean paysOtherThings = notPay.find() && !PAY_WORD.matcher(before.substring(notPay.end(1))).find();
+		return !paysOtherThings && !NOT_PAY_AFTER.matcher(after).find();
+	}
+
+	private static boolean isPlausible(Salary salary) {
+		Double annual = (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
+		// A pay band spans at most a few times its floor; "from $100 to $400,000" is a range of grants.
+		return (annual == null || (annual >= 1_000 && annual <= 10_000_000))
+				&& (salary.min() == null || salary.max() == null
+						|| (salary.min() <= salary.max() && salary.max() <= salary.min() * 6));
 	}
 
 	private static Salary checked(Salary salary) {
@@ -226,12 +264,17 @@ public final class Salaries {
 			return Optional.empty();
 		}
 		String lower = unit.toLowerCase(Locale.ROOT);
+		// The period written first: "$100k/Year ($50/Hour for 40 hours a week)" pays by the year.
+		SalaryPeriod first = null;
+		int firstAt = Integer.MAX_VALUE;
 		for (Map.Entry<SalaryPeriod, Pattern> period : PERIODS.entrySet()) {
-			if (period.getValue().matcher(lower).find()) {
-				return Optional.of(period.getKey());
+			Matcher matcher = period.getValue().matcher(lower);
+			if (matcher.find() && matcher.start() < firstAt) {
+				first = period.getKey();
+				firstAt = matcher.start();
 			}
 		}
-		return Optional.empty();
+		return Optional.ofNullable(first);
 	}
 
 	private static SalaryPeriod guessPeriod(Double amount) {

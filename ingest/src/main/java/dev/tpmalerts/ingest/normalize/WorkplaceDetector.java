@@ -36,6 +36,15 @@ public final class WorkplaceDetector {
 			+ "|\\b" + DAYS + "\\s+(?:in|at|from)\\s+(?:the\\s+|our\\s+)?(?:office|hub|campus)\\b"
 			+ "|\\bwfh (?:options?|flexibility)\\b|\\b(?:mobile|remote) working (?:of )?up to \\d{1,2} ?%");
 
+	/**
+	 * "Manage on-site execution", "on-site support", "on-site inspections": work done on a site, named in a duty,
+	 * says nothing of where the job is based.
+	 */
+	private static final String NOT_A_DUTY = "(?!\\s+(?:execution|support|needs|visits?|meetings?|events?|training|inspections?"
+			+ "|activities|construction|installations?|teams?|staff|personnel|contractors?|crews?|labou?r|services?|coordination"
+			+ "|supervision|safety|interviews?|assessments?|audits?|testing|deployments?|implementations?|go-lives?|surveys?"
+			+ "|observations?|walk-?throughs?|reviews?|vendors?|engineers?|technicians?|resources|generation|storage|renewables?))";
+
 	/** The label of a structured line: "Location: Remote", "Workplace type: Remote", "Work arrangement: Remote". */
 	private static final String FIELD = "(?:location|workplace(?: type)?|work(?:place)? (?:location|arrangement|model|type|setting|style)"
 			+ "|(?:position|job|location|role) type|remote status)";
@@ -45,6 +54,8 @@ public final class WorkplaceDetector {
 					// Not "a remote-first company" nor "interviews are remote": said of the company or the hiring, not the job.
 					+ "|\\bremote[- ]eligible\\b|\\b" + FIELD + "\\s*:\\s*(?:fully\\s+)?remote\\b|\\b(?:role|position|job|opportunity) (?:is|can be|will be) (?:fully |100% )?remote\\b"
 					// LinkedIn's tag, which many ATSs print at the end of the description; "Remote OK" job-board labels.
+					// A line that opens with "Remote (…)" or "Remote - …"; "Seattle, WA | Remote | Contract" headers.
+					+ "|^\\s*remote\\s*(?:\\(|[-–|]|$)|\\|\\s*remote\\s*(?:\\||$)|\\b(?:opportunity|option|flexibility) to work remotely\\b"
 					+ "|#li-remote\\b|\\bremote ok\\b|(?<!not )\\beligible (?:for remote work|to work remotely)\\b"
 					+ "|\\b(?:this is a |a |is a )virtual (?:role|position|job)\\b|\\b(?:fully|100%|full[- ]time) telework\\b"
 					+ "|\\b(?:can|may|will) be (?:done|performed|worked|based) remotely\\b|\\bopen to remote (?:candidates|applicants|work)\\b"
@@ -55,7 +66,7 @@ public final class WorkplaceDetector {
 					+ "|\\bremote (?:in|within|across) (?:the )?(?:us|usa|united states|uk|canada|europe)\\b");
 
 	private static final Pattern ONSITE = Pattern.compile(
-			"\\bon[- ]?site\\b|\\bin[- ]office\\b|\\bin[- ]person\\b|\\bthis (?:role|position) is not remote\\b"
+			"\\bon[- ]?site\\b" + NOT_A_DUTY + "|\\bin[- ]office\\b|\\bin[- ]person\\b|\\bthis (?:role|position) is not remote\\b"
 					+ "|\\bnot (?:a )?remote (?:role|position|job)\\b|\\bnot (?:eligible|available|open) (?:for|to) remote\\b|\\bremote work is not (?:available|possible|offered|an option)\\b"
 					+ "|\\b(?:field|site|office|plant|store|campus)[- ]based (?:role|position|job|at|in|out of)\\b|\\bthis (?:is an? )?(?:field|site|office)[- ]based\\b"
 					+ "|\\b(?:must|able to|need to) (?:be able to )?commute (?:daily )?to\\b|\\bwithin (?:a )?commut(?:ing|able) distance\\b"
@@ -67,6 +78,8 @@ public final class WorkplaceDetector {
 	private static final Pattern PERK = Pattern.compile("work from anywhere for (?:a|up to|\\d+)"
 			+ "|(?:weeks?|days?|months?) of [\"“]?work from anywhere|work from anywhere[\"”]? (?:weeks?|days?|months?)"
 			+ "|\\b(?:team|company|quarterly|annual|yearly|regular|periodic) on[- ]?sites?\\b|\\bon[- ]?sites? (?:a|per|each|every|once|twice|two|three|four) (?:year|quarter)"
+			// "Occasional on-site needs", "travel on-site as needed": visits, not the arrangement.
+			+ "|\\b(?:occasional|occasionally|periodic|periodically|as[- ]needed|when needed)\\s+on[- ]?site\\b|\\bon[- ]?site\\s+(?:as|when) needed\\b"
 			+ "|\\bon[- ]?site (?:fitness|gym|cafeteria|caf[eé]|childcare|child care|daycare|parking|clinic|health|wellness|amenities|dining|restaurant|medical|massage)");
 
 	/** A promise for later is not the job's arrangement: "hybrid afterwards at manager discretion". */
@@ -85,7 +98,7 @@ public final class WorkplaceDetector {
 			+ "|\\b(hybrid)\\b" + HYBRID_OF_SOMETHING_ELSE + "|\\b(on[- ]?site)\\b");
 
 	/** A location that says more than a place: "Austin, Texas or Remote", "Colorado Springs, CO (Onsite)". */
-	private static final Pattern IN_LOCATION = Pattern.compile("\\bor remote\\b|\\bremote or\\b|\\((remote)[^)]*\\)|\\b(on[- ]?site|in[- ]office)\\b");
+	private static final Pattern IN_LOCATION = Pattern.compile("\\bor remote\\b|\\bremote or\\b|\\|\\s*remote\\s*(?:\\||$)|\\((remote)[^)]*\\)|\\b(on[- ]?site|in[- ]office)\\b");
 
 	/**
 	 * @param hint a structured statement (JSON-LD jobLocationType, ATS workplaceType), may be null

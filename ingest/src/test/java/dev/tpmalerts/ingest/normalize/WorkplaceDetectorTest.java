@@ -58,6 +58,7 @@ class WorkplaceDetectorTest {
 			Senior Product Manager                    | Austin, Texas or Remote        | REMOTE
 			Release Train Engineer                    | Colorado Springs, CO (Onsite)  | ONSITE
 			Release Train Engineer                    | Austin, TX (Remote, US)        | REMOTE
+			Project Manager - Construction            | 'Seattle, Washington | Remote | Contract' | REMOTE
 			""")
 	void shouldReadTheArrangementFromTheTitleAndTheLocation(String title, String location, Workplace expected) {
 		assertThat(WorkplaceDetector.detect(null, title, location, "Lead our platform programs.").workplace())
@@ -78,6 +79,16 @@ class WorkplaceDetectorTest {
 
 		assertThat(detected.workplace()).isEqualTo(Workplace.REMOTE);
 		assertThat(detected.evidence()).contains("this role is remote (us)");
+	}
+
+	@Test
+	void shouldReadALineThatOpensWithRemote() {
+		Detected detected = WorkplaceDetector.detect(null, null, "Philadelphia, PA", """
+				Location: Philadelphia, PA
+				Remote (candidates must live within 2 hours for occasional onsite needs)
+				""");
+
+		assertThat(detected.workplace()).isEqualTo(Workplace.REMOTE);
 	}
 
 	@Test
@@ -132,6 +143,10 @@ class WorkplaceDetectorTest {
 			Job Type: Full-time. Work Location: In person                                            | ONSITE
 			Work Location: Hybrid remote in Seattle, WA 98101                                        | HYBRID
 			Our virtual assistant answers candidates' questions. Join our Dallas team.               | UNKNOWN
+			'Seattle, Washington | Remote | Contract. Manage on-site execution of construction projects.' | REMOTE
+			This role offers the opportunity to work remotely while travelling across the US.       | REMOTE
+			Provide on-site support to clinics during go-live.                                       | UNKNOWN
+			This role is on-site in Denver; you will lead on-site inspections.                       | ONSITE
 			""")
 	void shouldReadWhatTheTextSaysOfTheJobItself(String text, Workplace expected) {
 		assertThat(WorkplaceDetector.detect(null, null, null, text).workplace()).isEqualTo(expected);
