@@ -77,6 +77,8 @@ class PostingClassifierTest {
 			Requirements\\nBachelor's degree in Human Resources or a related field.        | degrees        | other  | true
 			Requirements\\nBS in Mechanical, Electrical or Automotive Engineering.         | degrees        | other  | false
 			Requirements\\nBS in Mechanical, Electrical or Automotive Engineering.         | degrees        | engineering | true
+			Requirements\\nB.S. in Computer Science or a related field.                   | degrees        | computer-science | true
+			Requirements\\nM.S. or Ph.D. in Information Systems.                          | degrees        | information-technology | true
 			Requirements\\nBachelor's degree and 5 years of experience in engineering.     | degrees        | engineering | false
 			Requirements\\nExperience with ITIL-aligned change processes.               | certifications | itil   | false
 			Requirements\\nITIL 4 Foundation certification preferred.                   | certifications | itil   | true
