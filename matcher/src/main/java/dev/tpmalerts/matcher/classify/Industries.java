@@ -1,5 +1,11 @@
 package dev.tpmalerts.matcher.classify;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +94,14 @@ final class Industries {
 					"cloud", "data", "ai", "digital", "networks", "computing", "semiconductor", "robotics",
 					"analytics", "io"));
 
+	/** Employers whose names say nothing of what they do: "Google", "Meta", "Lockheed Martin" ({@code known-employers.tsv}). */
+	private static final Map<String, List<String>> KNOWN_EMPLOYERS = knownEmployers();
+
+	/** What may follow a known employer's name in a company name: "Meta Platforms, Inc.", "Google LLC", "Amazon.com". */
+	private static final Set<String> NAME_SUFFIXES = Set.of("inc", "llc", "ltd", "limited", "corp", "corporation", "co",
+			"company", "plc", "gmbh", "ag", "sa", "nv", "bv", "com", "platforms", "technologies", "group", "holdings",
+			"usa", "us", "uk", "india", "international", "global");
+
 	/** The words of {@link #NAME_INDUSTRIES}, each in the group of its industry's place in the list. */
 	private static final AsciiWords NAME_WORDS = AsciiWords.grouped(NAME_INDUSTRIES.stream().map(NameIndustry::words).toList());
 
@@ -155,13 +170,15 @@ final class Industries {
 		}
 		if (company != null && !company.isBlank() && !staffing) {
 			String name = companyLower.replace('.', ' ').replace(',', ' ').strip();
+			List<String> knownIndustries = knownEmployer(name);
 			int nameWeight = NAME_WEIGHT;
-			for (String id : industriesNamed(name)) {
+			for (String id : (knownIndustries != null) ? knownIndustries : industriesNamed(name)) {
 				// "Defense Systems", "Automotive Systems": the weak technology word after a real industry says nothing.
 				if (!(id.equals("technology") && nameWeight < NAME_WEIGHT)) {
 					employerWeights.merge(id, nameWeight, Integer::sum);
-					// "Digital", "Systems", "Data" in a name say less than "Bank" or "Hospital".
-					weights.merge(id, id.equals("technology") ? Math.min(nameWeight, SECONDARY_MIN) : nameWeight, Integer::sum);
+					// "Digital", "Systems", "Data" in a name say less than "Bank" or "Hospital"; "Google" says all.
+					weights.merge(id, (id.equals("technology") && knownIndustries == null) ? Math.min(nameWeight, SECONDARY_MIN)
+							: nameWeight, Integer::sum);
 					// "County Health Department": government first, then healthcare.
 					nameWeight = SECONDARY_MIN;
 					Evidence byName = evidenceOfName(text, company);
@@ -226,6 +243,49 @@ final class Industries {
 	 * The industries whose words the lower-case name holds, in the order of {@link #NAME_INDUSTRIES}. One pass over
 	 * the name tells which industries' words it holds; only their expressions run.
 	 */
+	/**
+	 * The industries of a known employer, by its name (lower case, dots and commas as spaces), with the legal and
+	 * corporate words after it left out; null for any other name.
+	 */
+	static List<String> knownEmployer(String name) {
+		List<String> words = new ArrayList<>(Arrays.asList(name.replaceAll("[()]", " ").strip().split("\\s+")));
+		while (!words.isEmpty()) {
+			List<String> industries = KNOWN_EMPLOYERS.get(String.join(" ", words));
+			if (industries != null) {
+				return industries;
+			}
+			if (!NAME_SUFFIXES.contains(words.get(words.size() - 1))) {
+				return null;
+			}
+			words.remove(words.size() - 1);
+		}
+		return null;
+	}
+
+	private static Map<String, List<String>> knownEmployers() {
+		Map<String, List<String>> employers = new HashMap<>();
+		try (InputStream in = Industries.class.getResourceAsStream("/classify/known-employers.tsv")) {
+			if (in == null) {
+				throw new IOException("classify/known-employers.tsv is missing");
+			}
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] columns = line.split("\t");
+				if (columns.length != 2) {
+					throw new IOException("classify/known-employers.tsv: expected a name and its industries, tab-separated: " + line);
+				}
+				employers.put(columns[0].strip(), List.of(columns[1].strip().split(",")));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return Map.copyOf(employers);
+	}
+
 	static List<String> industriesNamed(String name) {
 		int said = NAME_WORDS.groupsWithin(name, 0, name.length());
 		List<String> named = new ArrayList<>();

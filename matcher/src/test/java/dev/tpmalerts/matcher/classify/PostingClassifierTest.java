@@ -136,6 +136,10 @@ class PostingClassifierTest {
 			Caremesh                    | At Caremesh, we build scheduling software for hospitals and clinics.                    | technology
 			Granite Peak Builders       | Granite Peak Builders is a general contractor delivering hospitals and schools.         | construction
 			Northwind Health Insurance  | Northwind Health Insurance provides health plans to 2 million members.                  | healthcare
+			Meta Platforms, Inc.        | Drive our hardware programs across teams.                                               | technology
+			Google LLC                  | Run our programs.                                                                       | technology
+			Lockheed Martin Corporation | Run our programs.                                                                       | defense-aerospace
+			Square Peg Consulting       | Run our programs.                                                                       | consulting
 			""")
 	void shouldPutTheEmployersPrimaryIndustryFirst(String company, String text, String primary) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid", company,
