@@ -21,7 +21,13 @@ public final class Titles {
 	private static final Pattern ENTRY = Pattern.compile(
 			"\\b(junior|jr\\.?|entry[- ]level|associate|intern|graduate)\\b|\\b" + ROLE + "\\s+(i|1)\\b(?![/.-]\\w)");
 
-	private static final Pattern MANAGER_OF_MANAGERS = Pattern.compile("\\b(manager|head),? (of )?(technical )?program management\\b");
+	/**
+	 * "Manager, Technical Program Management", "Manager, System Hardware TPM", "TPM Manager", "Manager of Program
+	 * Managers": one who manages program or project managers.
+	 */
+	private static final Pattern MANAGER_OF_MANAGERS = Pattern.compile("\\b(manager|head),? (of )?(technical )?program management\\b"
+			+ "|^(senior |sr\\.? )?manager,? (of )?([\\w&/-]+ ){0,3}(tpms?|tpgms?|program managers?|project managers?)\\b"
+			+ "|\\b(tpm|tpgm|program manager|project manager),? manager\\b");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

@@ -24,6 +24,9 @@ class TitlesTest {
 			VP, Engineering Programs                              | director
 			Manager, Technical Program Management                 | manager
 			Senior Manager, Technical Program Management          | manager
+			Manager, System Hardware TPM                          | manager
+			TPM Manager, Infrastructure                           | manager
+			Manager of Program Managers, Cloud                    | manager
 			Technical Program Manager II                          | mid
 			Program Manager II, Engineering                       | mid
 			Technical Program Manager                             | mid
@@ -43,6 +46,8 @@ class TitlesTest {
 			Technical Program Manager, Tier 1 Support   | mid
 			Technical Program Manager, Lead Generation  | mid
 			Technical Program Manager IV                | senior
+			Manager, Data Center Operations             | mid
+			Technical Program Manager, Project Management Office | mid
 			""")
 	void shouldNotReadSeniorityFromTheSubjectOfTheRole(String title, String seniority) {
 		assertThat(Titles.seniority(title)).isEqualTo(seniority);

@@ -41,6 +41,9 @@ final class RoleClassifier {
 
 	private static final Pattern PM_TITLE = Pattern.compile("\\bpm\\b");
 
+	/** A title for several openings names the role in the plural: "Construction Project Managers (PM)". */
+	private static final Pattern PLURAL_ROLE = Pattern.compile("\\b(manager|director|lead|owner|tpm|pm)s\\b");
+
 	/**
 	 * The phrases that say a body is about a product. Counted as the expression {@code product vision|product
 	 * strategy|...|\bprds?\b|...} would count them: left to right, a match never overlapping the one before.
@@ -72,7 +75,7 @@ final class RoleClassifier {
 	 * @param technicalSignals how many technical domains the body mentions
 	 */
 	static String classify(String title, Supplier<String> lowerBody, int technicalSignals) {
-		String t = title.toLowerCase(Locale.ROOT);
+		String t = PLURAL_ROLE.matcher(title.toLowerCase(Locale.ROOT)).replaceAll("$1");
 		Body b = new Body(lowerBody);
 		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
 			return OTHER;

@@ -47,6 +47,9 @@ class PostingClassifierTest {
 			Staff PM, Compute Platform                  | engineering | technical-program-manager
 			RN - Night/PM Shift                         | engineering | other
 			Packer (PM shift)                           | engineering | other
+			Construction Project Managers (PM)          | community   | project-manager
+			Technical Program Managers, Cloud           | engineering | technical-program-manager
+			Warehouse Associates - PMs Shift            | community   | other
 			""")
 	void shouldClassifyTheRoleFromTitleAndBodyTogether(String title, String body, String role) {
 		String text = switch (body) {
