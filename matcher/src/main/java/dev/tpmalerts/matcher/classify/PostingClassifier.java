@@ -117,6 +117,10 @@ public final class PostingClassifier {
 			"we're a", "agile company", "agile organi");
 
 	/** "Report to senior leadership": the leaders, not the skill. */
+	/** "Communication and leadership skills": the skill, whatever stands before it. */
+	private static final Pattern LEADERSHIP_AS_SKILL = Pattern.compile(
+			"\\s+(skills?|abilit(y|ies)|qualities|capabilit(y|ies)|competenc(y|ies)|experience)\\b", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern LEADERSHIP_AS_PEOPLE = Pattern.compile(
 			"\\b(to|with|for|from|and|by|our|the|senior|executive|clinical|company|engineering|product|technical|site|plant|school|department|business)\\s+$",
 			Pattern.CASE_INSENSITIVE);
@@ -309,7 +313,8 @@ public final class PostingClassifier {
 			case INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO;
 			case METHODOLOGY -> kind == Kind.REQUIREMENTS || kind == Kind.NICE_TO_HAVE || !isAboutCulture(text, evidence.start());
 			case LEADERSHIP -> !(evidence.text().equalsIgnoreCase("leadership")
-					&& LEADERSHIP_AS_PEOPLE.matcher(before(text, evidence, 25)).find());
+					&& LEADERSHIP_AS_PEOPLE.matcher(before(text, evidence, 25)).find()
+					&& !LEADERSHIP_AS_SKILL.matcher(after(text, evidence, 20)).lookingAt());
 			case CONTEXT_CERTIFICATION -> asksForCertification(text, evidence);
 			case SECURITY -> !(evidence.text().equalsIgnoreCase("security") && isSecurityOfAnotherKind(text, evidence))
 					&& !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence));

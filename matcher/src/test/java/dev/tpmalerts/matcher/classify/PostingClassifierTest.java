@@ -91,6 +91,8 @@ class PostingClassifierTest {
 			Requirements\\nNo travel required. PMP preferred.                           | certifications | pmp    | true
 			What you'll do\\nPresent program status to senior leadership.              | skills         | leadership | false
 			Requirements\\nProven leadership of cross-functional teams.                | skills         | leadership | true
+			Requirements\\nExcellent communication and leadership skills.             | skills         | leadership | true
+			What you'll do\\nReport to engineering and leadership weekly.              | skills         | leadership | false
 			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
 			Requirements\\nActive security clearance; CompTIA Security+.               | technical      | security | false
 			What you'll do\\nLead our application security and IAM programs.          | technical      | security | true
