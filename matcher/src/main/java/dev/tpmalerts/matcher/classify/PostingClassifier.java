@@ -117,6 +117,23 @@ public final class PostingClassifier {
 			"we're a", "agile company", "agile organi");
 
 	/** "Report to senior leadership": the leaders, not the skill. */
+	/** A line that opens with "Education", as a label or heading does. */
+	private static final Pattern SCHOOLING_LABEL_BEFORE = Pattern.compile("[\\s•*·-]*((minimum|required|preferred|desired)\\s+)?",
+			Pattern.CASE_INSENSITIVE);
+
+	/** What follows a label or heading "Education": "Education:", "Education / Training", "Education & Experience". */
+	private static final Pattern SCHOOLING_LABEL_AFTER = Pattern.compile("\\s*([:/&(–-]|and\\b)");
+
+	/** What stands before "education" when it is the candidate's schooling: "continued education", "post-secondary education". */
+	private static final Pattern SCHOOLING_BEFORE = Pattern.compile("\\b(continued|continuing|recent|formal|post-?secondary"
+			+ "|post-?matric|tertiary|further|minimum|required|relevant|equivalent|additional|ongoing|your|level of"
+			+ "|combination of)\\s+$", Pattern.CASE_INSENSITIVE);
+
+	/** What follows "education" when it is the candidate's schooling: "education requirements", "education in Scrum". */
+	private static final Pattern SCHOOLING_AFTER = Pattern.compile("\\s*(and experience|requirements?\\b|level\\b|background"
+			+ "|history|qualifications?|in\\s+(scrum|agile|project|it\\b|computer|business|engineering|a related))",
+			Pattern.CASE_INSENSITIVE);
+
 	/** "Communication and leadership skills": the skill, whatever stands before it. */
 	private static final Pattern LEADERSHIP_AS_SKILL = Pattern.compile(
 			"\\s+(skills?|abilit(y|ies)|qualities|capabilit(y|ies)|competenc(y|ies)|experience)\\b", Pattern.CASE_INSENSITIVE);
@@ -306,11 +323,12 @@ public final class PostingClassifier {
 			return true;
 		}
 		Kind kind = kinds.at(evidence.start());
-		if (rule != Rule.INDUSTRY && kind.isBoilerplate()) {
+		if (rule != Rule.INDUSTRY && rule != Rule.EDUCATION_INDUSTRY && kind.isBoilerplate()) {
 			return false;
 		}
 		return switch (rule) {
 			case INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO;
+			case EDUCATION_INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO && !isSchooling(text, evidence);
 			case METHODOLOGY -> kind == Kind.REQUIREMENTS || kind == Kind.NICE_TO_HAVE || !isAboutCulture(text, evidence.start());
 			case LEADERSHIP -> !(evidence.text().equalsIgnoreCase("leadership")
 					&& LEADERSHIP_AS_PEOPLE.matcher(before(text, evidence, 25)).find()
@@ -359,6 +377,8 @@ public final class PostingClassifier {
 
 		/** Industries: not from the benefits or the equal-opportunity text. */
 		INDUSTRY,
+		/** The education industry: as {@link #INDUSTRY}, and not the candidate's schooling ("Education: BS"). */
+		EDUCATION_INDUSTRY,
 		/** Methodologies: not in a sentence about the employer's culture. */
 		METHODOLOGY,
 		/** Leadership: the skill, not the leaders. */
@@ -380,7 +400,7 @@ public final class PostingClassifier {
 
 		static Rule of(String facet, String id) {
 			return switch (facet) {
-				case "industries" -> INDUSTRY;
+				case "industries" -> id.equals("education") ? EDUCATION_INDUSTRY : INDUSTRY;
 				case "methodologies" -> METHODOLOGY;
 				case "skills" -> id.equals("leadership") ? LEADERSHIP : REQUIREMENT;
 				case "certifications" -> CONTEXT_CERTIFICATIONS.contains(id) ? CONTEXT_CERTIFICATION : REQUIREMENT;
@@ -397,6 +417,23 @@ public final class PostingClassifier {
 	private static boolean asksForCertification(String text, Evidence evidence) {
 		return CERTIFICATION_FORM.matcher(evidence.text()).find()
 				|| CERTIFICATION_CONTEXT.matcher(Sentences.around(text, evidence.start())).find();
+	}
+
+	/**
+	 * Whether "education" names the candidate's schooling, not an industry: a label or heading ("Education:",
+	 * "Education & Experience", "Minimum Education Requirements"), or "continued / post-secondary education".
+	 */
+	private static boolean isSchooling(String text, Evidence evidence) {
+		if (!evidence.text().equalsIgnoreCase("education")) {
+			return false;
+		}
+		int lineStart = text.lastIndexOf('\n', evidence.start() - 1) + 1;
+		int lineEnd = text.indexOf('\n', evidence.end());
+		String rest = text.substring(evidence.end(), (lineEnd < 0) ? text.length() : lineEnd);
+		String before = text.substring(lineStart, evidence.start());
+		boolean label = SCHOOLING_LABEL_BEFORE.matcher(before).matches()
+				&& (rest.isBlank() || SCHOOLING_LABEL_AFTER.matcher(rest).lookingAt());
+		return label || SCHOOLING_BEFORE.matcher(before).find() || SCHOOLING_AFTER.matcher(rest).lookingAt();
 	}
 
 	/** Up to {@code chars} characters of the text just before a mention. */

@@ -92,6 +92,10 @@ class PostingClassifierTest {
 			What you'll do\\nPresent program status to senior leadership.              | skills         | leadership | false
 			Requirements\\nProven leadership of cross-functional teams.                | skills         | leadership | true
 			Requirements\\nExcellent communication and leadership skills.             | skills         | leadership | true
+			Education: Bachelor's degree in Computer Science.                          | industries     | education  | false
+			Education & Experience\\nA bachelor's degree and 5 years of experience.    | industries     | education  | false
+			Requirements\\nContinued education in Scrum.                             | industries     | education  | false
+			Requirements\\nExperience in higher education or K-12 settings.          | industries     | education  | true
 			What you'll do\\nReport to engineering and leadership weekly.              | skills         | leadership | false
 			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
 			Requirements\\nActive security clearance; CompTIA Security+.               | technical      | security | false
