@@ -74,11 +74,12 @@ public final class PostingClassifier {
 	static final String SOFTWARE_KIND_AFTER_FIRSTS = "cfvtslp";
 
 	static final Pattern SOFTWARE_TOOL_BEFORE = Pattern.compile(
-			"\\b(scheduling|accounting|office|productivity|planning|estimating|construction|design|crm|erp|presentation|collaboration|spreadsheet|b2b|enterprise)\\s+$",
+			"\\b(scheduling|accounting|office|productivity|planning|estimating|construction|design|crm|erp|presentation|collaboration|spreadsheet|b2b|enterprise"
+					+ "|computer|microsoft|project management|tracking|conferencing)\\s+$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** The last letter of each word of {@link #SOFTWARE_TOOL_BEFORE}: it cannot match without one before white space. */
-	static final String SOFTWARE_TOOL_BEFORE_LASTS = "geynmptb";
+	static final String SOFTWARE_TOOL_BEFORE_LASTS = "geynmptbr";
 
 	/** Degrees that name their own field: an MBA is in business, a B.Tech in engineering. */
 	private static final Pattern SELF_DEGREE = Pattern.compile("MBA|B\\.? ?Tech\\.?|B\\.E\\.?|B\\.? ?Eng|M\\.? ?Eng|M\\.? ?Tech|BSEE|BSME|MSEE");
@@ -117,6 +118,11 @@ public final class PostingClassifier {
 			"we're a", "agile company", "agile organi");
 
 	/** "Report to senior leadership": the leaders, not the skill. */
+	/** "Green infrastructure", "transportation infrastructure": parks, roads and pipes, not computing. */
+	private static final Pattern CIVIL_INFRASTRUCTURE = Pattern.compile("\\b(green|civil|transportation|transport|public|physical"
+			+ "|water|wastewater|stormwater|road|roadway|rail|municipal|urban|community|social|park|parks|highway|bridge)\\s+$",
+			Pattern.CASE_INSENSITIVE);
+
 	/** A line that opens with "Education", as a label or heading does. */
 	private static final Pattern SCHOOLING_LABEL_BEFORE = Pattern.compile("[\\s•*·-]*((minimum|required|preferred|desired)\\s+)?",
 			Pattern.CASE_INSENSITIVE);
@@ -337,7 +343,8 @@ public final class PostingClassifier {
 			case SECURITY -> !(evidence.text().equalsIgnoreCase("security") && isSecurityOfAnotherKind(text, evidence))
 					&& !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence));
 			case TECHNICAL -> !(evidence.text().equalsIgnoreCase("software") && isSoftwareAsTool(text, evidence))
-					&& !(evidence.text().equals("GCP") && isGoodClinicalPractice(text, evidence));
+					&& !(evidence.text().equals("GCP") && isGoodClinicalPractice(text, evidence))
+					&& !(evidence.text().equalsIgnoreCase("infrastructure") && CIVIL_INFRASTRUCTURE.matcher(before(text, evidence, 20)).find());
 			case DEGREE -> asksForDegreeIn(text, evidence, degreeFields);
 			case DEGREE_LEVEL -> isDegreeLevel(text, evidence);
 			case REQUIREMENT, ANY -> true;

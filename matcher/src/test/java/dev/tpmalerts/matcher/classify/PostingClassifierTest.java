@@ -93,6 +93,8 @@ class PostingClassifierTest {
 			Requirements\\nProven leadership of cross-functional teams.                | skills         | leadership | true
 			Requirements\\nExcellent communication and leadership skills.             | skills         | leadership | true
 			Education: Bachelor's degree in Computer Science.                          | industries     | education  | false
+			Requirements\\nManage green infrastructure programs for city parks.      | technical      | infrastructure | false
+			Requirements\\nProficiency in computer software, including Microsoft Office. | technical  | software-development | false
 			Education & Experience\\nA bachelor's degree and 5 years of experience.    | industries     | education  | false
 			Requirements\\nContinued education in Scrum.                             | industries     | education  | false
 			Requirements\\nExperience in higher education or K-12 settings.          | industries     | education  | true
