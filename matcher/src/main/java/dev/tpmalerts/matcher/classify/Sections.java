@@ -255,7 +255,12 @@ final class Sections {
 					lineWords.of(NICE_QUALIFIER_WORDS, line));
 			Kind kind;
 			boolean isHeading = false;
-			if (heading != null) {
+			if (heading == Kind.BENEFITS && colon < to && hasTextAfter(lower, colon + 1, to)) {
+				// "Salary: $138,631 - $185,518" at the top of a posting is a line of pay, not a section the rest
+				// of the posting falls into.
+				kind = heading;
+			}
+			else if (heading != null) {
 				current = heading;
 				kind = heading;
 				isHeading = true;
@@ -495,6 +500,16 @@ final class Sections {
 			return Kind.ROLE;
 		}
 		return null;
+	}
+
+	/** Whether lower[from, to) holds a character other than white space. */
+	private static boolean hasTextAfter(char[] lower, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!Character.isWhitespace(lower[i])) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** How many words {@code text.split("\\s+")} gives, without compiling the expression for every line. */

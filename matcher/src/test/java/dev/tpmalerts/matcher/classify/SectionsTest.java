@@ -68,6 +68,17 @@ class SectionsTest {
 	}
 
 	@Test
+	void shouldKeepAPayLineAtTheTopFromSwallowingThePosting() {
+		String posting = "Salary: $138,631 - $185,518 per year\nYou will run our cloud migration.\n"
+				+ "Benefits\nMedical and dental cover.\n";
+		Sections sections = Sections.of(posting, "Acme");
+
+		assertThat(sections.kindAt(posting.indexOf("Salary:"))).isEqualTo(Kind.BENEFITS);
+		assertThat(sections.kindAt(posting.indexOf("You will run"))).isNotEqualTo(Kind.BENEFITS);
+		assertThat(sections.kindAt(posting.indexOf("Medical and dental"))).isEqualTo(Kind.BENEFITS);
+	}
+
+	@Test
 	void shouldReadEachPostingAloneThoughItsArraysAreTheThreadsAndUsedAgain() {
 		String longer = POSTING.repeat(40);
 		List<Line> alone = Sections.of(POSTING, "Ledgerline").lines();
