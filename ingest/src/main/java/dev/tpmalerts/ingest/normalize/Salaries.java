@@ -28,7 +28,7 @@ public final class Salaries {
 
 	private static final String CURRENCY = "(USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|JPY|C\\$|A\\$|US\\$|\\$|€|£|₹)";
 
-	private static final Pattern RANGE = Pattern.compile(CURRENCY + "\\s?" + AMOUNT + "\\s*(?:-|–|—|to)\\s*~?"
+	private static final Pattern RANGE = Pattern.compile(CURRENCY + "\\s?" + AMOUNT + "\\s*(?:-|–|—|to(?:\\s*[-–])?)\\s*~?"
 			+ "(?:" + CURRENCY + ")?\\s?" + AMOUNT + "(?:\\s*" + CURRENCY + ")?" + "([^.\\n]{0,25})");
 
 	/** "183k - 271k USD/year", "120.000 – 140.000 EUR per year": the currency's code only after the figures. */
@@ -42,6 +42,10 @@ public final class Salaries {
 	private static final Pattern NOT_PAY_BEFORE = Pattern.compile(
 			"(budget|stipend|allowance|reimburs|bonus of|sign-on|signing|raised|funding|revenue|valuation|credits?|spend|perk"
 					+ "|grants?|awards?|loans?|donations?|gifts?|prizes?|scholarships?|fines?|penalt)[^$€£\\d]{0,30}$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** "Salary £58,831", "Base salary: $150,000": a figure labelled as the job's pay. */
+	private static final Pattern SALARY_LABEL = Pattern.compile("\\b(salary|base pay|pay|compensation)\\s*(:|of|is)?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern PAY_WORD = Pattern.compile("\\b(salary|pay|compensation|wages?|base|earn)",
@@ -156,8 +160,9 @@ public final class Salaries {
 			}
 			Optional<SalaryPeriod> period = period(tail);
 			double value = amount(single.group(3), single.group(4));
-			// A lone figure is pay only when the text says so: "up to", or a period right after it.
-			if (qualifier == null && period.isEmpty()) {
+			// A lone figure is pay only when the text says so: "up to", a period right after it, or "Salary" before it.
+			if (qualifier == null && period.isEmpty() && !SALARY_LABEL.matcher(text.substring(
+					Math.max(0, single.start(2) - 20), single.start(2))).find()) {
 				continue;
 			}
 			String currency = currency(single.group(2), text, figureEnd, country);

@@ -50,12 +50,13 @@ public final class WorkplaceDetector {
 			+ "|(?:position|job|location|role) type|remote status)";
 
 	private static final Pattern REMOTE = Pattern.compile(
-			"\\b(?:fully|100%|completely)[\\s-]+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b"
+			"\\b(?:fully|100%|completely)[\\s-]+remote\\b|\\bremote[- ](?:role|position|job|opportunity)\\b(?!\\s*:\\s*(?:no|n/a)\\b)"
 					// Not "a remote-first company" nor "interviews are remote": said of the company or the hiring, not the job.
 					+ "|\\bremote[- ]eligible\\b|\\b" + FIELD + "\\s*:\\s*(?:fully\\s+)?remote\\b|\\b(?:role|position|job|opportunity) (?:is|can be|will be) (?:fully |100% )?remote\\b"
 					// LinkedIn's tag, which many ATSs print at the end of the description; "Remote OK" job-board labels.
 					// A line that opens with "Remote (…)" or "Remote - …"; "Seattle, WA | Remote | Contract" headers.
 					+ "|^\\s*remote\\s*(?:\\(|[-–|]|$)|\\|\\s*remote\\s*(?:\\||$)|\\b(?:opportunity|option|flexibility) to work remotely\\b"
+					+ "|\\b" + FIELD + "\\s*:\\s*(?:home[- ]?working|home[- ]based|work from home|wfh)\\b"
 					+ "|#li-remote\\b|\\bremote ok\\b|(?<!not )\\beligible (?:for remote work|to work remotely)\\b"
 					+ "|\\b(?:this is a |a |is a )virtual (?:role|position|job)\\b|\\b(?:fully|100%|full[- ]time) telework\\b"
 					+ "|\\b(?:can|may|will) be (?:done|performed|worked|based) remotely\\b|\\bopen to remote (?:candidates|applicants|work)\\b"
@@ -71,7 +72,9 @@ public final class WorkplaceDetector {
 					+ "|\\b(?:field|site|office|plant|store|campus)[- ]based (?:role|position|job|at|in|out of)\\b|\\bthis (?:is an? )?(?:field|site|office)[- ]based\\b"
 					+ "|\\b(?:must|able to|need to) (?:be able to )?commute (?:daily )?to\\b|\\bwithin (?:a )?commut(?:ing|able) distance\\b"
 					// India's "work from office" (WFO), the opposite of work from home.
-					+ "|\\bwork from (?:the )?office\\b|\\bwfo\\b"
+					+ "|\\bwork from (?:the )?office\\b|\\bwfo\\b|\\b(?:work|working|be) on location\\b"
+					// USAJOBS: "Remote job: No" says the job is not remote.
+					+ "|\\bremote job\\s*:\\s*no\\b"
 					+ "|\\b(?:5|five) days (?:a|per|each) week\\b[^.;\\n]{0,30}\\boffice\\b|\\boffice\\b[^.;\\n]{0,40}\\b(?:5|five) days (?:a|per|each) week\\b");
 
 	/** Perks and facilities: "work from anywhere for a month", "four \"work from anywhere\" weeks", "on-site gym". */
@@ -130,6 +133,10 @@ public final class WorkplaceDetector {
 		if (cleaned.contains("hybrid") || cleaned.contains("remote")) {
 			cleaned = LATER.matcher(cleaned).replaceAll(" ");
 		}
+		// USAJOBS: "Remote job: No" with "Telework eligible: Yes" leaves the office days to the agency: not stated.
+		if (cleaned.contains("remote job: no") && cleaned.contains("telework eligible: yes")) {
+			cleaned = cleaned.replace("remote job: no", " ");
+		}
 		Detected fromBody = firstOf(cleaned);
 		if (fromBody != null) {
 			return fromBody;
@@ -138,7 +145,7 @@ public final class WorkplaceDetector {
 			String location = locationText.toLowerCase(Locale.ROOT).strip();
 			// A location that is only "Remote" or "Remote - US" states the job; "US, TX, Remote" is a bucket.
 			// So do "US - Remote", "United States (Remote)" and "Anywhere in the US".
-			if (location.matches("^(?:remote|anywhere)(?:\\s*[-–(,:]\\s*[a-z .]+\\)?)?$|^anywhere in (?:the )?[a-z .]+$"
+			if (location.matches("^(?:remote|anywhere)(?:\\s*[-–(,:]\\s*[a-z .,]+\\)?)?$|^anywhere in (?:the )?[a-z .]+$"
 					+ "|^[a-z .]+\\s*[-–]\\s*remote$")) {
 				return new Detected(Workplace.REMOTE, locationText);
 			}
@@ -159,8 +166,8 @@ public final class WorkplaceDetector {
 		if (hybrid != null) {
 			return new Detected(Workplace.HYBRID, excerpt(body, hybrid));
 		}
-		Found remote = first(REMOTE, body, "remote", "work from", "based", "virtual", "telework");
-		Found onsite = first(ONSITE, body, "site", "office", "person", "remote", "based", "commut", "wfo");
+		Found remote = first(REMOTE, body, "remote", "work from", "based", "virtual", "telework", "home");
+		Found onsite = first(ONSITE, body, "site", "office", "person", "remote", "based", "commut", "wfo", "location");
 		if (remote != null && (onsite == null || remote.start() <= onsite.start())) {
 			return new Detected(Workplace.REMOTE, excerpt(body, remote));
 		}

@@ -35,6 +35,8 @@ class SalariesTest {
 			CTC: ₹45,00,000 – ₹60,00,000 per annum              | 4500000 | 6000000 | INR | YEAR | 4500000 | 6000000
 			INR 12–16 LPA fixed, plus ESOPs                     | 1200000 | 1600000 | INR | YEAR | 1200000 | 1600000
 			183k - 271k USD/year                                | 183000 | 271000 | USD | YEAR  | 183000 | 271000
+			$114,566 to - $148,937 per year                     | 114566 | 148937 | USD | YEAR  | 114566 | 148937
+			Salary £58,831                                      | 58831  | 58831  | GBP | YEAR  | 58831  | 58831
 			Gehalt 70.000 – 85.000 EUR pro Jahr                 | 70000  | 85000  | EUR | YEAR  | 70000  | 85000
 			$ 100k/Year ($ 50/Hour for 40 hours of work a week) | 100000 | 100000 | USD | YEAR  | 100000 | 100000
 			Grants Management Division Salary: $99,200 – $128,956 per year | 99200 | 128956 | USD | YEAR | 99200 | 128956

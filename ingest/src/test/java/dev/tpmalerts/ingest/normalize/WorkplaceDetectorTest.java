@@ -41,6 +41,7 @@ class WorkplaceDetectorTest {
 			-           | US - Remote    | -                                                                          | REMOTE
 			-           | United States (Remote) | -                                                                  | REMOTE
 			-           | Anywhere in the US | -                                                                      | REMOTE
+			-           | 'Remote, Oregon, United States' | -                                                       | REMOTE
 			-           | Austin, TX     | Join our platform team in Austin.                                          | UNKNOWN
 			-           | -              | -                                                                          | UNKNOWN
 			""")
@@ -146,6 +147,12 @@ class WorkplaceDetectorTest {
 			'Seattle, Washington | Remote | Contract. Manage on-site execution of construction projects.' | REMOTE
 			This role offers the opportunity to work remotely while travelling across the US.       | REMOTE
 			Provide on-site support to clinics during go-live.                                       | UNKNOWN
+			Remote job: No. Duties: manage the grants program.                                       | ONSITE
+			Remote job: Yes. Duties: manage the grants program.                                      | REMOTE
+			Remote job: No. Telework eligible: Yes - as determined by agency policy.                 | UNKNOWN
+			Telework eligible: No. Duties: manage the grants program.                               | UNKNOWN
+			Location: Home working                                                                   | REMOTE
+			You must be available to work on location at our Atlanta studio.                         | ONSITE
 			This role is on-site in Denver; you will lead on-site inspections.                       | ONSITE
 			""")
 	void shouldReadWhatTheTextSaysOfTheJobItself(String text, Workplace expected) {
