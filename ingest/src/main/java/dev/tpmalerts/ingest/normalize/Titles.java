@@ -26,7 +26,8 @@ public final class Titles {
 	 * Managers": one who manages program or project managers.
 	 */
 	private static final Pattern MANAGER_OF_MANAGERS = Pattern.compile("\\b(manager|head),? (of )?(technical )?program management\\b"
-			+ "|^(senior |sr\\.? )?manager,? (of )?([\\w&/-]+ ){0,3}(tpms?|tpgms?|program managers?|project managers?)\\b"
+			+ "|^([\\w&/]+ [-–|:] )?(senior |sr\\.? )?manager,? (of )?([\\w&/-]+ ){0,3}(tpms?|tpgms?|program managers?|project managers?"
+			+ "|project management office|program management office|pmo)\\b"
 			+ "|\\b(tpm|tpgm|program manager|project manager),? manager\\b");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");

@@ -27,6 +27,7 @@ class TitlesTest {
 			Manager, System Hardware TPM                          | manager
 			TPM Manager, Infrastructure                           | manager
 			Manager of Program Managers, Cloud                    | manager
+			IT - Manager, Project Management Office               | manager
 			Technical Program Manager II                          | mid
 			Program Manager II, Engineering                       | mid
 			Technical Program Manager                             | mid

@@ -123,6 +123,9 @@ public final class PostingClassifier {
 			+ "|water|wastewater|stormwater|road|roadway|rail|municipal|urban|community|social|park|parks|highway|bridge)\\s+$",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern CLEARANCE_AFTER = Pattern.compile(
+			"\\s+((baseline|nv1|nv2|secret|top secret|ts/sci|security|background)\\s+)*(security\\s+)?clearances?\\b", Pattern.CASE_INSENSITIVE);
+
 	/** A line that opens with "Education", as a label or heading does. */
 	private static final Pattern SCHOOLING_LABEL_BEFORE = Pattern.compile("[\\s•*·-]*((minimum|required|preferred|desired)\\s+)?",
 			Pattern.CASE_INSENSITIVE);
@@ -333,7 +336,7 @@ public final class PostingClassifier {
 			return false;
 		}
 		return switch (rule) {
-			case INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO;
+			case INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO && !namesAClearance(text, evidence);
 			case EDUCATION_INDUSTRY -> kind != Kind.BENEFITS && kind != Kind.EEO && !isSchooling(text, evidence);
 			case METHODOLOGY -> kind == Kind.REQUIREMENTS || kind == Kind.NICE_TO_HAVE || !isAboutCulture(text, evidence.start());
 			case LEADERSHIP -> !(evidence.text().equalsIgnoreCase("leadership")
@@ -441,6 +444,11 @@ public final class PostingClassifier {
 		boolean label = SCHOOLING_LABEL_BEFORE.matcher(before).matches()
 				&& (rest.isBlank() || SCHOOLING_LABEL_AFTER.matcher(rest).lookingAt());
 		return label || SCHOOLING_BEFORE.matcher(before).find() || SCHOOLING_AFTER.matcher(rest).lookingAt();
+	}
+
+	/** "An Australian Government security clearance", "a DoD clearance": what the candidate holds, not the employer. */
+	private static boolean namesAClearance(String text, Evidence evidence) {
+		return CLEARANCE_AFTER.matcher(after(text, evidence, 30)).lookingAt();
 	}
 
 	/** Up to {@code chars} characters of the text just before a mention. */

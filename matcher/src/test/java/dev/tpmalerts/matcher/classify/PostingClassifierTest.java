@@ -98,6 +98,8 @@ class PostingClassifierTest {
 			Education & Experience\\nA bachelor's degree and 5 years of experience.    | industries     | education  | false
 			Requirements\\nContinued education in Scrum.                             | industries     | education  | false
 			Requirements\\nExperience in higher education or K-12 settings.          | industries     | education  | true
+			Requirements\\nAn Australian Government security clearance (Baseline).   | industries     | government | false
+			We deliver Government services across the state.                          | industries     | government | true
 			What you'll do\\nReport to engineering and leadership weekly.              | skills         | leadership | false
 			What you'll do\\nTrack risks and dependencies across teams.                | skills         | risk-management | true
 			Requirements\\nActive security clearance; CompTIA Security+.               | technical      | security | false
