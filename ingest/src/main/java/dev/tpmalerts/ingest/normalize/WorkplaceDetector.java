@@ -96,6 +96,8 @@ public final class WorkplaceDetector {
 
 	}
 
+	private static final Pattern USAJOBS_FIELD = Pattern.compile("(remote job|telework eligible)\\s*:?\\s*\\n\\s*(no|yes)\\b");
+
 	/** A title that names the arrangement: "Technical Program Manager (Remote)", "TPM - Hybrid", "On-site". */
 	private static final Pattern IN_TITLE = Pattern.compile("\\b(remote)\\b(?!\\s+(?:sensing|monitoring|patient|operations|support|access|pilot))"
 			+ "|\\b(hybrid)\\b" + HYBRID_OF_SOMETHING_ELSE + "|\\b(on[- ]?site)\\b");
@@ -132,6 +134,10 @@ public final class WorkplaceDetector {
 		String cleaned = (body.contains("anywhere") || body.contains("site")) ? PERK.matcher(body).replaceAll(" ") : body;
 		if (cleaned.contains("hybrid") || cleaned.contains("remote")) {
 			cleaned = LATER.matcher(cleaned).replaceAll(" ");
+		}
+		// USAJOBS pages put each label and its value on lines of their own: "Remote job\nNo".
+		if (cleaned.contains("remote job") || cleaned.contains("telework eligible")) {
+			cleaned = USAJOBS_FIELD.matcher(cleaned).replaceAll("$1: $2");
 		}
 		// USAJOBS: "Remote job: No" with "Telework eligible: Yes" leaves the office days to the agency: not stated.
 		if (cleaned.contains("remote job: no") && cleaned.contains("telework eligible: yes")) {

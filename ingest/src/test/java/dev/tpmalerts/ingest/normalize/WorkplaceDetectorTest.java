@@ -93,6 +93,18 @@ class WorkplaceDetectorTest {
 	}
 
 	@Test
+	void shouldReadUsajobsFieldsWhoseValuesStandOnTheirOwnLines() {
+		String notRemote = "Location\n1 vacancy in the following location:\nFort Worth, TX\nRemote job\nNo\nTravel required\nNot required";
+
+		assertThat(WorkplaceDetector.detect(null, null, "Fort Worth, TX", notRemote).workplace()).isEqualTo(Workplace.ONSITE);
+		assertThat(WorkplaceDetector.detect(null, null, "Fort Worth, TX",
+				notRemote + "\nTelework eligible\nYes—as determined by the agency policy.").workplace())
+			.isEqualTo(Workplace.UNKNOWN);
+		assertThat(WorkplaceDetector.detect(null, null, "Anywhere in the U.S.", "Remote job\nYes\nTelework eligible\nNo")
+			.workplace()).isEqualTo(Workplace.REMOTE);
+	}
+
+	@Test
 	void shouldGiveNoEvidenceWhenNothingIsSaid() {
 		Detected detected = WorkplaceDetector.detect(null, null, null, "Lead our grants programs.");
 
