@@ -41,6 +41,10 @@ final class RoleClassifier {
 
 	private static final Pattern PM_TITLE = Pattern.compile("\\bpm\\b");
 
+	/** Engineering named anywhere in a program manager's title: "Program Manager, Cloud Platform Engineering". */
+	private static final Pattern ENGINEERING_IN_TITLE = Pattern.compile(
+			"\\b(engineering|software|hardware|firmware|silicon|infrastructure|cloud|platform|network|systems engineering|r&d)\\b");
+
 	/** A title for several openings names the role in the plural: "Construction Project Managers (PM)". */
 	private static final Pattern PLURAL_ROLE = Pattern.compile("\\b(manager|director|lead|owner|tpm|pm)s\\b");
 
@@ -87,8 +91,10 @@ final class RoleClassifier {
 			return PRODUCT;
 		}
 		if (PROGRAM_TITLE.matcher(t).find()) {
-			boolean technical = technicalSignals >= 2 && (b.lower().contains("engineering") || b.lower().contains("software")
-					|| b.lower().contains("technical") || b.lower().contains("infrastructure"));
+			// "Senior Program Manager – Engineering": the title names the engineering the programs deliver.
+			boolean technical = (ENGINEERING_IN_TITLE.matcher(t).find() && technicalSignals >= 1)
+					|| (technicalSignals >= 2 && (b.lower().contains("engineering") || b.lower().contains("software")
+							|| b.lower().contains("technical") || b.lower().contains("infrastructure")));
 			return technical ? TPM : PROGRAM;
 		}
 		if (PROJECT_TITLE.matcher(t).find()) {

@@ -48,6 +48,8 @@ class PostingClassifierTest {
 			RN - Night/PM Shift                         | engineering | other
 			Packer (PM shift)                           | engineering | other
 			Construction Project Managers (PM)          | community   | project-manager
+			Senior Program Manager – Engineering        | engineering | technical-program-manager
+			Program Manager, Engineering Outreach       | community   | program-manager
 			Technical Program Managers, Cloud           | engineering | technical-program-manager
 			Warehouse Associates - PMs Shift            | community   | other
 			""")
