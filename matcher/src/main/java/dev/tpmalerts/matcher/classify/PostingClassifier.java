@@ -96,6 +96,9 @@ public final class PostingClassifier {
 	private static final Pattern ADVANCED_DEGREE = Pattern.compile("\\b(advanced|graduate|post-?graduate)\\s+degree\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** Longer than any word {@link #ANY_DEGREE} and {@link #ADVANCED_DEGREE} match before or after "degree". */
+	private static final int DEGREE_WORD_REACH = 20;
+
 	/** Degree abbreviations that are also product names or roles: "MS Project", "MS Office", "Scrum Master". */
 	static final Pattern LEVEL_LOOKALIKE_AFTER = Pattern.compile(
 			"^\\s*(office|project|excel|word|teams|visio|dynamics|powerpoint|sql|access|sharepoint|outlook|365|azure|windows|degree of)\\b", Pattern.CASE_INSENSITIVE);
@@ -857,11 +860,51 @@ public final class PostingClassifier {
 		if (!sections.holdsDegree()) {
 			return false;
 		}
-		return pattern.matcher(text)
-			.results()
-			.anyMatch((found) -> !sections.kindAt(found.start()).isBoilerplate()
-					&& !LEVEL_BEFORE.matcher(text.substring(Math.max(0, found.start() - 20), found.start() + found.group().indexOf("egree") - 1)).find()
-					&& !NOT_ASKED.matcher(Sentences.around(text, found.start())).find());
+		// Both expressions match a word, white space and "degree", or "degree", white space and a word: run where
+		// "degree" is written, not from every position of the text. The matches are those of a search of the whole
+		// text: its next match starts at or before the next "degree" only if it holds that one, and lies in the window.
+		Matcher matcher = pattern.matcher(text).useTransparentBounds(true);
+		// The lower-case text, made for the industries' rules anyway, is searched far faster than the text.
+		String lower = sections.lowerLinesUp() ? sections.lower() : null;
+		int from = 0;
+		for (int at = indexOfDegree(text, lower, from); at >= 0; at = indexOfDegree(text, lower, from)) {
+			int start = at;
+			while (start > from && isRegexSpace(text.charAt(start - 1))) {
+				start--;
+			}
+			int end = at + "degree".length();
+			while (end < text.length() && isRegexSpace(text.charAt(end))) {
+				end++;
+			}
+			matcher.region(Math.max(from, start - DEGREE_WORD_REACH), Math.min(text.length(), end + DEGREE_WORD_REACH));
+			if (!matcher.find() || matcher.start() > at) {
+				from = at + 1;
+				continue;
+			}
+			if (!sections.kindAt(matcher.start()).isBoilerplate()
+					&& !LEVEL_BEFORE.matcher(text.substring(Math.max(0, matcher.start() - 20), matcher.start() + matcher.group().indexOf("egree") - 1)).find()
+					&& !NOT_ASKED.matcher(Sentences.around(text, matcher.start())).find()) {
+				return true;
+			}
+			from = matcher.end();
+		}
+		return false;
+	}
+
+	/**
+	 * Where "degree" is next written at or after from, in any case of its ASCII letters (or more), or -1; in the
+	 * lower-case text when it lines up with the text, else in the text.
+	 */
+	private static int indexOfDegree(String text, String lower, int from) {
+		if (lower != null) {
+			return lower.indexOf("degree", from);
+		}
+		for (int i = from, last = text.length() - "degree".length(); i <= last; i++) {
+			if ((text.charAt(i) | 0x20) == 'd' && text.regionMatches(true, i + 1, "egree", 0, 5)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** Whether a field stands in the list of fields after "degree in", before "or a related field" ends it. */

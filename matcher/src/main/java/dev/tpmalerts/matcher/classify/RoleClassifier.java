@@ -81,27 +81,28 @@ final class RoleClassifier {
 	static String classify(String title, Supplier<String> lowerBody, int technicalSignals) {
 		String t = PLURAL_ROLE.matcher(title.toLowerCase(Locale.ROOT)).replaceAll("$1");
 		Body b = new Body(lowerBody);
-		if (SUPPORT_TITLE.matcher(t).find() && !MANAGING_TITLE.matcher(t).find()) {
+		if (finds(SUPPORT_TITLE, t, "coordinator", "assistant", "administrator", "analyst", "specialist", "scheduler", "associate")
+				&& !MANAGING_TITLE.matcher(t).find()) {
 			return OTHER;
 		}
-		if (TPM_TITLE.matcher(t).find()) {
+		if (finds(TPM_TITLE, t, "program", "tpm")) {
 			return (b.product() >= 3 && b.program() < 2) ? PRODUCT : TPM;
 		}
-		if (PRODUCT_TITLE.matcher(t).find()) {
+		if (finds(PRODUCT_TITLE, t, "product ")) {
 			return PRODUCT;
 		}
-		if (PROGRAM_TITLE.matcher(t).find()) {
+		if (finds(PROGRAM_TITLE, t, "program")) {
 			// "Senior Program Manager – Engineering": the title names the engineering the programs deliver.
 			boolean technical = (ENGINEERING_IN_TITLE.matcher(t).find() && technicalSignals >= 1)
 					|| (technicalSignals >= 2 && (b.lower().contains("engineering") || b.lower().contains("software")
 							|| b.lower().contains("technical") || b.lower().contains("infrastructure")));
 			return technical ? TPM : PROGRAM;
 		}
-		if (PROJECT_TITLE.matcher(t).find()) {
+		if (finds(PROJECT_TITLE, t, "project", "pmo ")) {
 			return PROJECT;
 		}
 		// "PM, Checkout" is a manager whose body says which kind; "Nurse - PM Shift" is a time of day.
-		if (PM_TITLE.matcher(t).find() && !PM_SHIFT.matcher(t).find()) {
+		if (finds(PM_TITLE, t, "pm") && !PM_SHIFT.matcher(t).find()) {
 			if (b.product() >= 2 && b.product() > b.program()) {
 				return PRODUCT;
 			}
@@ -110,6 +111,19 @@ final class RoleClassifier {
 			}
 		}
 		return OTHER;
+	}
+
+	/**
+	 * Whether the expression finds a match in the lower-case title, where every match holds one of the words: most
+	 * titles hold none, and are ruled out without running the expression. Keep the words in step with it.
+	 */
+	private static boolean finds(Pattern pattern, String title, String... words) {
+		for (String word : words) {
+			if (title.contains(word)) {
+				return pattern.matcher(title).find();
+			}
+		}
+		return false;
 	}
 
 	/**
