@@ -34,7 +34,7 @@ public final class WorkplaceDetector {
 			+ "(?:\\s*(?:,|and|through|to|-|–|—)\\s*" + WEEKDAY + ")+"
 			+ "|\\b" + WEEKDAY + " (?:are|is) (?:work[- ]from[- ]home|wfh|remote)\\b|\\b(?:wfh|work[- ]from[- ]home|remote) " + WEEKDAY + "\\b"
 			+ "|\\b" + DAYS + "\\s+(?:in|at|from)\\s+(?:the\\s+|our\\s+)?(?:office|hub|campus)\\b"
-			+ "|\\bwfh (?:options?|flexibility)\\b|\\b(?:mobile|remote) working (?:of )?up to \\d{1,2} ?%");
+			+ "|\\b(?:partially|partly|partial) remote\\b|\\bwfh (?:options?|flexibility)\\b|\\b(?:mobile|remote) working (?:of )?up to \\d{1,2} ?%");
 
 	/**
 	 * "Manage on-site execution", "on-site support", "on-site inspections": work done on a site, named in a duty,
@@ -168,7 +168,7 @@ public final class WorkplaceDetector {
 
 	private static Detected firstOf(String body) {
 		// Hybrid wins: a hybrid job usually mentions both its office days and its remote days.
-		Found hybrid = first(HYBRID, body, "hybrid", "week", "day", "wfh", "up to");
+		Found hybrid = first(HYBRID, body, "hybrid", "week", "day", "wfh", "up to", "partial", "partly");
 		if (hybrid != null) {
 			return new Detected(Workplace.HYBRID, excerpt(body, hybrid));
 		}

@@ -164,6 +164,7 @@ class WorkplaceDetectorTest {
 			Remote job: No. Telework eligible: Yes - as determined by agency policy.                 | UNKNOWN
 			Telework eligible: No. Duties: manage the grants program.                               | UNKNOWN
 			Location: Home working                                                                   | REMOTE
+			Amsterdam (partially remote). Lead our platform programs.                                | HYBRID
 			You must be available to work on location at our Atlanta studio.                         | ONSITE
 			This role is on-site in Denver; you will lead on-site inspections.                       | ONSITE
 			""")

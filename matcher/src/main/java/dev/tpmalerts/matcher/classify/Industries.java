@@ -79,7 +79,7 @@ final class Industries {
 			NameIndustry.of("education", "university", "college", "school", "schools", "academy",
 					"institute of technology", "education", "learning"),
 			NameIndustry.of("defense-aerospace", "defense", "defence", "aerospace", "aviation", "space", "missiles?",
-					"dynamics", "avionics"),
+					"avionics"),
 			NameIndustry.of("construction", "construction", "constructors", "builders", "building", "contractors",
 					"homes"),
 			NameIndustry.of("consulting", "consulting", "consultants", "consultancy", "advisory", "advisors"),

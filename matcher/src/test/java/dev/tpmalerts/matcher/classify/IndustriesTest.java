@@ -54,7 +54,7 @@ class IndustriesTest {
 				"\\b(bank|bancorp|bancshares|banking|financial|finance|capital|credit union|insurance|assurance|securities|investments?|fintech|pay|payments|trust company|mutual|lending|wealth|asset management)\\b"));
 		NAME_WORDS.put("telecommunications", Pattern.compile("\\b(telecom|telecommunications|wireless|mobile|broadband|cellular|fiber|telco)\\b"));
 		NAME_WORDS.put("education", Pattern.compile("\\b(university|college|school|schools|academy|institute of technology|education|learning)\\b"));
-		NAME_WORDS.put("defense-aerospace", Pattern.compile("\\b(defense|defence|aerospace|aviation|space|missiles?|dynamics|avionics)\\b"));
+		NAME_WORDS.put("defense-aerospace", Pattern.compile("\\b(defense|defence|aerospace|aviation|space|missiles?|avionics)\\b"));
 		NAME_WORDS.put("construction", Pattern.compile("\\b(construction|constructors|builders|building|contractors|homes)\\b"));
 		NAME_WORDS.put("consulting", Pattern.compile("\\b(consulting|consultants|consultancy|advisory|advisors)\\b"));
 		NAME_WORDS.put("legal", Pattern.compile("\\b(llp|law|legal|attorneys)\\b"));

@@ -155,6 +155,8 @@ class PostingClassifierTest {
 			Google LLC                  | Run our programs.                                                                       | technology
 			Lockheed Martin Corporation | Run our programs.                                                                       | defense-aerospace
 			Square Peg Consulting       | Run our programs.                                                                       | consulting
+			Boston Dynamics             | Run our programs.                                                                       | technology
+			General Dynamics            | Run our programs.                                                                       | defense-aerospace
 			""")
 	void shouldPutTheEmployersPrimaryIndustryFirst(String company, String text, String primary) {
 		Classification classification = this.classifier.classify("Technical Program Manager", "mid", company,
