@@ -146,7 +146,10 @@ class SearchPageIT {
 			driver.findElement(By.cssSelector(".auth-container button[type=submit]")).click();
 			driver.findElement(By.cssSelector("button.btn-done")).click();
 			driver.findElement(By.cssSelector(".opblock-summary")).click();
+			// The operation opens with an animation: its buttons appear a moment after the click.
+			await().atMost(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.cssSelector("button.try-out__btn")).isEmpty());
 			driver.findElement(By.cssSelector("button.try-out__btn")).click();
+			await().atMost(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.cssSelector("button.execute")).isEmpty());
 			driver.findElement(By.cssSelector("button.execute")).click();
 			await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(By.cssSelector(".live-responses-table .response-col_status"))
 				.stream()
