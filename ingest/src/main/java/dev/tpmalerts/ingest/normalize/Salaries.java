@@ -188,17 +188,21 @@ public final class Salaries {
 		return !paysOtherThings && !NOT_PAY_AFTER.matcher(after).find();
 	}
 
+	/** Pay read from the text: a plausible yearly figure, a minimum at most its maximum, a band of a few times its floor. */
 	private static boolean isPlausible(Salary salary) {
-		Double annual = (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
-		// A pay band spans at most a few times its floor; "from $100 to $400,000" is a range of grants.
-		return (annual == null || (annual >= 1_000 && annual <= 10_000_000))
-				&& (salary.min() == null || salary.max() == null
-						|| (salary.min() <= salary.max() && salary.max() <= salary.min() * 6));
+		// "From $100 to $400,000" is a range of grants, not a pay band.
+		return hasPlausibleYearlyPay(salary) && (salary.min() == null || salary.max() == null
+				|| (salary.min() <= salary.max() && salary.max() <= salary.min() * 6));
 	}
 
-	private static Salary checked(Salary salary) {
+	private static boolean hasPlausibleYearlyPay(Salary salary) {
 		Double annual = (salary.annualMax() != null) ? salary.annualMax() : salary.annualMin();
-		if (annual != null && (annual < 1_000 || annual > 10_000_000)) {
+		return annual == null || (annual >= 1_000 && annual <= 10_000_000);
+	}
+
+	/** Structured pay: rejected, with its figures, when it is not plausible. */
+	private static Salary checked(Salary salary) {
+		if (!hasPlausibleYearlyPay(salary)) {
 			throw new RejectedPostingException("salary " + salary.min() + "-" + salary.max() + " " + salary.currency()
 					+ " per " + salary.period().name().toLowerCase(Locale.ROOT) + " is not a plausible pay figure");
 		}

@@ -97,6 +97,8 @@ final class Industries {
 	/** Employers whose names say nothing of what they do: "Google", "Meta", "Lockheed Martin" ({@code known-employers.tsv}). */
 	private static final Map<String, List<String>> KNOWN_EMPLOYERS = knownEmployers();
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	/** What may follow a known employer's name in a company name: "Meta Platforms, Inc.", "Google LLC", "Amazon.com". */
 	private static final Set<String> NAME_SUFFIXES = Set.of("inc", "llc", "ltd", "limited", "corp", "corporation", "co",
 			"company", "plc", "gmbh", "ag", "sa", "nv", "bv", "com", "platforms", "technologies", "group", "holdings",
@@ -248,7 +250,7 @@ final class Industries {
 	 * corporate words after it left out; null for any other name.
 	 */
 	static List<String> knownEmployer(String name) {
-		List<String> words = new ArrayList<>(Arrays.asList(name.replaceAll("[()]", " ").strip().split("\\s+")));
+		List<String> words = new ArrayList<>(Arrays.asList(SPACES.split(name.replace('(', ' ').replace(')', ' ').strip())));
 		while (!words.isEmpty()) {
 			List<String> industries = KNOWN_EMPLOYERS.get(String.join(" ", words));
 			if (industries != null) {

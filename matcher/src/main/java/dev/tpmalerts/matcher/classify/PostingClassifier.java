@@ -120,12 +120,12 @@ public final class PostingClassifier {
 	static final List<String> CULTURE_WORDS = List.of("culture", "our values", "mindset of the company", "we are a",
 			"we're a", "agile company", "agile organi");
 
-	/** "Report to senior leadership": the leaders, not the skill. */
 	/** "Green infrastructure", "transportation infrastructure": parks, roads and pipes, not computing. */
 	private static final Pattern CIVIL_INFRASTRUCTURE = Pattern.compile("\\b(green|civil|transportation|transport|public|physical"
 			+ "|water|wastewater|stormwater|road|roadway|rail|municipal|urban|community|social|park|parks|highway|bridge)\\s+$",
 			Pattern.CASE_INSENSITIVE);
 
+	/** "Secret clearance", "security clearance" after an industry word: a clearance the candidate holds. */
 	private static final Pattern CLEARANCE_AFTER = Pattern.compile(
 			"\\s+((baseline|nv1|nv2|secret|top secret|ts/sci|security|background)\\s+)*(security\\s+)?clearances?\\b", Pattern.CASE_INSENSITIVE);
 
@@ -150,6 +150,7 @@ public final class PostingClassifier {
 	private static final Pattern LEADERSHIP_AS_SKILL = Pattern.compile(
 			"\\s+(skills?|abilit(y|ies)|qualities|capabilit(y|ies)|competenc(y|ies)|experience)\\b", Pattern.CASE_INSENSITIVE);
 
+	/** "Report to senior leadership": the leaders, not the skill. */
 	private static final Pattern LEADERSHIP_AS_PEOPLE = Pattern.compile(
 			"\\b(to|with|for|from|and|by|our|the|senior|executive|clinical|company|engineering|product|technical|site|plant|school|department|business)\\s+$",
 			Pattern.CASE_INSENSITIVE);
