@@ -96,7 +96,15 @@ public final class WorkplaceDetector {
 
 	}
 
+	/** USAJOBS pages put each label and its value on lines of their own: "Remote job\nNo". */
 	private static final Pattern USAJOBS_FIELD = Pattern.compile("(remote job|telework eligible)\\s*:?\\s*\\n\\s*(no|yes)\\b");
+
+	/**
+	 * A location that is only "Remote" or "Remote - US" states the job, and so do "US - Remote", "United States
+	 * (Remote)" and "Anywhere in the US"; "US, TX, Remote" is a bucket.
+	 */
+	private static final Pattern REMOTE_LOCATION = Pattern.compile("^(?:remote|anywhere)(?:\\s*[-–(,:]\\s*[a-z .,]+\\)?)?$"
+			+ "|^anywhere in (?:the )?[a-z .]+$|^[a-z .]+\\s*[-–]\\s*remote$");
 
 	/** A title that names the arrangement: "Technical Program Manager (Remote)", "TPM - Hybrid", "On-site". */
 	private static final Pattern IN_TITLE = Pattern.compile("\\b(remote)\\b(?!\\s+(?:sensing|monitoring|patient|operations|support|access|pilot))"
@@ -135,7 +143,6 @@ public final class WorkplaceDetector {
 		if (cleaned.contains("hybrid") || cleaned.contains("remote")) {
 			cleaned = LATER.matcher(cleaned).replaceAll(" ");
 		}
-		// USAJOBS pages put each label and its value on lines of their own: "Remote job\nNo".
 		if (cleaned.contains("remote job") || cleaned.contains("telework eligible")) {
 			cleaned = USAJOBS_FIELD.matcher(cleaned).replaceAll("$1: $2");
 		}
@@ -149,10 +156,7 @@ public final class WorkplaceDetector {
 		}
 		if (locationText != null) {
 			String location = locationText.toLowerCase(Locale.ROOT).strip();
-			// A location that is only "Remote" or "Remote - US" states the job; "US, TX, Remote" is a bucket.
-			// So do "US - Remote", "United States (Remote)" and "Anywhere in the US".
-			if (location.matches("^(?:remote|anywhere)(?:\\s*[-–(,:]\\s*[a-z .,]+\\)?)?$|^anywhere in (?:the )?[a-z .]+$"
-					+ "|^[a-z .]+\\s*[-–]\\s*remote$")) {
+			if (REMOTE_LOCATION.matcher(location).matches()) {
 				return new Detected(Workplace.REMOTE, locationText);
 			}
 			if (location.contains("hybrid")) {

@@ -242,10 +242,6 @@ final class Industries {
 	}
 
 	/**
-	 * The industries whose words the lower-case name holds, in the order of {@link #NAME_INDUSTRIES}. One pass over
-	 * the name tells which industries' words it holds; only their expressions run.
-	 */
-	/**
 	 * The industries of a known employer, by its name (lower case, dots and commas as spaces), with the legal and
 	 * corporate words after it left out; null for any other name.
 	 */
@@ -288,6 +284,10 @@ final class Industries {
 		return Map.copyOf(employers);
 	}
 
+	/**
+	 * The industries whose words the lower-case name holds, in the order of {@link #NAME_INDUSTRIES}. One pass over
+	 * the name tells which industries' words it holds; only their expressions run.
+	 */
 	static List<String> industriesNamed(String name) {
 		int said = NAME_WORDS.groupsWithin(name, 0, name.length());
 		List<String> named = new ArrayList<>();
